@@ -1,0 +1,85 @@
+// The walkthrough: the classic gradient-checking examples, checked with GradCheck's plain API
+// (no test framework). Each step says what it expects; the program exits with 1 if any step's
+// verdict is not the expected one, so it doubles as a smoke test.
+using System.Diagnostics;
+using GradCheck;
+using GradCheck.Comparison;
+using GradCheck.Examples.Models;
+using GradCheck.Reporting;
+
+var walkthrough = new Walkthrough();
+
+walkthrough.Step("1-D: J(theta) = theta * x at x = 2, theta = 4; dJ/dtheta = x", () =>
+{
+    const double x = 2;
+    double[] theta = [4];
+    GradientCheckReport right = GradientChecker.Check((double[] t) => t[0] * x, theta, [x]);
+    GradientCheckReport wrong = GradientChecker.Check((double[] t) => t[0] * x, theta, [theta[0]]);
+    return [(right, true, "the derivative x"), (wrong, false, "the derivative written as theta")];
+});
+
+walkthrough.Step("3-layer ReLU network [4, 5, 3, 1] on X (4, 3), within 1e-7", () =>
+{
+    var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Relu, seed: 1);
+    (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
+    var options = new GradientCheckOptions { Tolerance = GradientTolerance.Within(1e-7) };
+    Dictionary<string, double[,]> gradients = net.Backward(x, y);
+    GradientCheckReport right = GradientChecker.Check(() => net.Cost(x, y), net.Parameters, gradients, options);
+
+    // The seeds' planted bugs: dW2 doubled and db1 multiplied by 4.
+    Dictionary<string, double[,]> planted = net.Backward(x, y);
+    Scale(planted["dW2"], 2);
+    Scale(planted["db1"], 4);
+    GradientCheckReport wrong = GradientChecker.Check(() => net.Cost(x, y), net.Parameters, planted, options);
+    return [(right, true, "the correct backprop"), (wrong, false, "backprop with dW2 * 2 and db1 * 4")];
+});
+
+walkthrough.Step("3-layer ReLU network [5, 6, 3, 1] on seeded X (5, 4), Y = [1, 1, 0, 0]", () =>
+{
+    var net = new DenseNetwork<double>([5, 6, 3, 1], Activation.Relu, seed: 3);
+    (double[,] x, double[,] y) = SeedData.ThreeLayerSeeded<double>();
+    return [(GradientChecker.Check(() => net.Cost(x, y), net.Parameters, net.Backward(x, y)), true, "the correct backprop")];
+});
+
+walkthrough.Step("XOR [2, 2, 2, 1], sigmoid everywhere, mean squared error, bias as column 0 of each Theta", () =>
+{
+    var net = new XorNetwork<double>(seed: 7);
+    (double[,] x, double[,] y) = XorNetwork<double>.Data();
+    return [(GradientChecker.Check(() => net.Cost(x, y), net.Parameters, net.Backward(x, y)), true, "the correct backprop")];
+});
+
+walkthrough.Step("The same small network in float32, default tolerance", () =>
+{
+    var net = new DenseNetwork<float>([4, 5, 3, 1], Activation.Tanh, seed: 1);
+    (float[,] x, float[,] y) = SeedData.ThreeLayerSmall<float>();
+    Dictionary<string, float[,]> gradients = net.Backward(x, y);
+    GradientCheckReport right = GradientChecker.Check(() => net.Cost(x, y), net.Parameters, gradients);
+    Dictionary<string, float[,]> planted = net.Backward(x, y);
+    Scale(planted["dW3"], 1.01f);
+    GradientCheckReport wrong = GradientChecker.Check(() => net.Cost(x, y), net.Parameters, planted);
+    return [(right, true, "the correct backprop"), (wrong, false, "dW3 1% too large")];
+});
+
+walkthrough.Step("Tanh network [12288, 5, 5, 1] on one synthetic 64x64x3 image: every one of its 61,481 parameters", () =>
+{
+    var net = new DenseNetwork<double>([12288, 5, 5, 1], Activation.Tanh, seed: 2);
+    (double[,] x, double[,] y) = SeedData.SyntheticCatImage<double>(seed: 2);
+    Stopwatch clock = Stopwatch.StartNew();
+    GradientCheckReport report = GradientChecker.Check(() => net.Cost(x, y), net.Parameters, net.Backward(x, y));
+    Console.WriteLine($"    {report.CostEvaluations:N0} cost evaluations in {clock.Elapsed.TotalSeconds:0.0} s");
+    return [(report, true, "the correct backprop")];
+});
+
+return walkthrough.Finish();
+
+static void Scale<T>(T[,] matrix, T factor)
+    where T : System.Numerics.IFloatingPointIeee754<T>
+{
+    for (int i = 0; i < matrix.GetLength(0); i++)
+    {
+        for (int j = 0; j < matrix.GetLength(1); j++)
+        {
+            matrix[i, j] *= factor;
+        }
+    }
+}

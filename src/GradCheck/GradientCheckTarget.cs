@@ -1,0 +1,84 @@
+using System.Numerics;
+using GradCheck.Parameters;
+using GradCheck.Reporting;
+
+namespace GradCheck;
+
+/// <summary>
+/// What a gradient is checked against: a cost and the parameters it is differentiated with respect
+/// to. Create one with <see cref="Flat"/> (a pure cost of a vector) or <see cref="Named{TContainer}"/>
+/// (named tensors the model reads in place), then <see cref="Check"/> any number of gradients.
+/// </summary>
+/// <typeparam name="T">The element type of the cost and the parameters: <c>float</c> or <c>double</c>.</typeparam>
+public sealed class GradientCheckTarget<T>
+    where T : IFloatingPointIeee754<T>
+{
+    /// <summary>The name a flat parameter vector is reported under, as in <c>theta[3]</c>.</summary>
+    public const string FlatParameterName = "theta";
+
+    private readonly Func<object, GradientCheckOptions, GradientCheckReport> check;
+
+    private GradientCheckTarget(string description, Func<object, GradientCheckOptions, GradientCheckReport> check)
+    {
+        Description = description;
+        this.check = check;
+    }
+
+    /// <summary>The parameters in words, such as <c>theta (5)</c> or <c>W1 (5, 4), b1 (5, 1)</c>.</summary>
+    public string Description { get; }
+
+    /// <summary>
+    /// A pure cost of a flat vector, checked at <paramref name="theta"/> (the shape of scipy's
+    /// <c>check_grad</c>). The cost is called on a copy of theta, so theta itself is never touched.
+    /// </summary>
+    /// <param name="cost">The cost; it must not keep or modify the array it is given.</param>
+    /// <param name="theta">The point at which to check.</param>
+    public static GradientCheckTarget<T> Flat(Func<T[], T> cost, T[] theta)
+    {
+        ArgumentNullException.ThrowIfNull(cost);
+        ArgumentNullException.ThrowIfNull(theta);
+        return new GradientCheckTarget<T>(
+            $"{FlatParameterName} {Shapes.Format([theta.Length])}",
+            (gradient, options) =>
+            {
+                // A fresh copy per check: the user may move theta between checks, and the copy is
+                // what the cost sees perturbed.
+                T[] point = (T[])theta.Clone();
+                TensorSet<T> parameters = TensorSet<T>.Single(FlatParameterName, point, writable: true);
+                TensorSet<T> gradients = TensorSet<T>.Single(FlatParameterName, gradient, writable: false);
+                return GradientCheckRun.Run(() => cost(point), parameters, GradientAlignment.Align(parameters, gradients), options);
+            });
+    }
+
+    /// <summary>
+    /// A cost that reads named tensors in place (a model's <c>W1</c>, <c>b1</c>, ...). Each entry is
+    /// perturbed in its own container and restored bit for bit afterwards.
+    /// </summary>
+    /// <param name="cost">The cost; it reads the tensors in <paramref name="parameters"/> on every call.</param>
+    /// <param name="parameters">Name to container: <c>T[]</c>, <c>T[,]</c> (any rank), dense <c>Tensor&lt;T&gt;</c> or <c>Memory&lt;T&gt;</c>.</param>
+    public static GradientCheckTarget<T> Named<TContainer>(Func<T> cost, IEnumerable<KeyValuePair<string, TContainer>> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(cost);
+        TensorSet<T> wrapped = TensorSet<T>.FromPairs(parameters, writable: true, role: "parameter");
+        string description = string.Join(", ", wrapped.Tensors.Select(tensor => tensor.Name + " " + Shapes.Format(tensor.Storage.Shape)));
+        return new GradientCheckTarget<T>(
+            description,
+            (gradients, options) =>
+                GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, TensorSet<T>.FromDictionary(gradients, writable: false, role: "gradient")), options));
+    }
+
+    /// <summary>Checks <paramref name="gradient"/> against finite differences of the cost.</summary>
+    /// <param name="gradient">
+    /// For a flat target, the gradient vector (<c>T[]</c>, <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c> or a 1-D
+    /// <c>Tensor&lt;T&gt;</c>); for a named target, a dictionary keyed by the parameter names or by
+    /// <c>d</c> + name (<c>dW1</c>).
+    /// </param>
+    /// <param name="options">How to check; null for <see cref="GradientCheckOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException">The gradient's names or shapes do not match the parameters, or a parameter is not finite.</exception>
+    /// <exception cref="CostEvaluationException">The cost threw; every parameter has been restored.</exception>
+    public GradientCheckReport Check(object gradient, GradientCheckOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(gradient);
+        return check(gradient, options ?? GradientCheckOptions.Default);
+    }
+}

@@ -1,0 +1,19 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace GradCheck.Parameters;
+
+/// <summary>
+/// Bit-for-bit comparison of element spans. Value equality is not enough to prove a parameter was
+/// restored: -0.0 == 0.0, and NaN != NaN whatever its payload.
+/// </summary>
+internal static class Bitwise
+{
+    public static bool Equal<T>(ReadOnlySpan<T> left, ReadOnlySpan<T> right) =>
+        left.Length == right.Length && Bytes(left).SequenceEqual(Bytes(right));
+
+    private static ReadOnlySpan<byte> Bytes<T>(ReadOnlySpan<T> values) =>
+        MemoryMarshal.CreateReadOnlySpan(
+            ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(values)),
+            values.Length * Unsafe.SizeOf<T>());
+}

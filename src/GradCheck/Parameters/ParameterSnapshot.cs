@@ -1,0 +1,40 @@
+using System.Numerics;
+
+namespace GradCheck.Parameters;
+
+/// <summary>
+/// A copy of every parameter taken before the check, so that whatever happens during it (a cost
+/// that throws, a cost that trains the model), the user's parameters end bit for bit as they began.
+/// One copy per check, not per entry: the per-entry restore is a single assignment.
+/// </summary>
+internal sealed class ParameterSnapshot<T>
+    where T : IFloatingPointIeee754<T>
+{
+    private readonly TensorSet<T> parameters;
+    private readonly T[][] saved;
+
+    public ParameterSnapshot(TensorSet<T> parameters)
+    {
+        this.parameters = parameters;
+        saved = [.. parameters.Tensors.Select(tensor => tensor.Storage.Span.ToArray())];
+    }
+
+    /// <summary>
+    /// Puts back every tensor that differs from the snapshot and returns the names of those that did.
+    /// </summary>
+    public List<string> RestoreModified()
+    {
+        var modified = new List<string>();
+        for (int i = 0; i < saved.Length; i++)
+        {
+            Span<T> current = parameters.Tensors[i].Storage.Span;
+            if (!Bitwise.Equal<T>(current, saved[i]))
+            {
+                saved[i].CopyTo(current);
+                modified.Add(parameters.Tensors[i].Name);
+            }
+        }
+
+        return modified;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections;
+using System.Numerics;
+
+namespace GradCheck.Parameters;
+
+/// <summary>
+/// An ordered set of named tensors: the parameters of a model, or the gradients a backward pass
+/// returned. The order is the user's (a dictionary's enumeration order), so reports list tensors
+/// the way the model declares them.
+/// </summary>
+internal sealed class TensorSet<T>
+    where T : IFloatingPointIeee754<T>
+{
+    private TensorSet(List<NamedTensor<T>> tensors) => Tensors = tensors;
+
+    /// <summary>The tensors, in the user's order.</summary>
+    public IReadOnlyList<NamedTensor<T>> Tensors { get; }
+
+    /// <summary>Wraps one tensor under a name.</summary>
+    public static TensorSet<T> Single(string name, object container, bool writable) =>
+        new([new NamedTensor<T>(name, TensorStorageFactory.Wrap<T>(container, name, writable))]);
+
+    /// <summary>Wraps name/container pairs, such as a <c>Dictionary&lt;string, T[,]&gt;</c>.</summary>
+    /// <param name="pairs">The named containers.</param>
+    /// <param name="writable">True for parameters, which are perturbed in place.</param>
+    /// <param name="role">"parameter" or "gradient", for messages.</param>
+    public static TensorSet<T> FromPairs<TContainer>(IEnumerable<KeyValuePair<string, TContainer>> pairs, bool writable, string role)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var tensors = new List<NamedTensor<T>>();
+        foreach (KeyValuePair<string, TContainer> pair in pairs)
+        {
+            Add(tensors, pair.Key, pair.Value, writable, role);
+        }
+
+        return new TensorSet<T>(tensors);
+    }
+
+    /// <summary>
+    /// Wraps a dictionary whose type is known only at run time (the actual value of an assertion):
+    /// any <see cref="IDictionary"/> from string to a supported container.
+    /// </summary>
+    public static TensorSet<T> FromDictionary(object? dictionary, bool writable, string role)
+    {
+        if (dictionary is not IDictionary entries)
+        {
+            string was = dictionary is null ? "null" : "a " + TypeNames.Friendly(dictionary.GetType());
+            throw new ArgumentException(
+                $"The {role}s must be a dictionary from name to tensor (for example Dictionary<string, {TypeNames.Friendly(typeof(T))}[,]>), but were {was}.");
+        }
+
+        var tensors = new List<NamedTensor<T>>();
+        foreach (DictionaryEntry entry in entries)
+        {
+            if (entry.Key is not string name)
+            {
+                throw new ArgumentException($"The {role} dictionary has a key of type {TypeNames.Friendly(entry.Key.GetType())}; keys must be tensor names (strings).");
+            }
+
+            Add(tensors, name, entry.Value, writable, role);
+        }
+
+        return new TensorSet<T>(tensors);
+    }
+
+    private static void Add(List<NamedTensor<T>> tensors, string? name, object? container, bool writable, string role)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException($"A {role} has an empty name; every tensor needs the name reports will show.");
+        }
+
+        if (tensors.Exists(tensor => tensor.Name == name))
+        {
+            throw new ArgumentException($"The {role} name '{name}' appears twice.");
+        }
+
+        tensors.Add(new NamedTensor<T>(name, TensorStorageFactory.Wrap<T>(container, name, writable)));
+    }
+}

@@ -1,0 +1,68 @@
+using GradCheck.Comparison;
+
+namespace GradCheck.Reporting;
+
+/// <summary>
+/// Everything a gradient check found: the verdict, per tensor the entries that fail and by how much,
+/// the seeds' global figure, and how the numerical gradient was made. <see cref="ToString"/> is the
+/// text an NUnit failure shows, so any test framework can print the same.
+/// </summary>
+public sealed class GradientCheckReport
+{
+    internal GradientCheckReport(
+        IReadOnlyList<TensorReport> tensors,
+        IReadOnlyList<CheckProblem> problems,
+        NumericalMethod method,
+        GradientTolerance tolerance,
+        double cost,
+        long costEvaluations)
+    {
+        Tensors = tensors;
+        Problems = problems;
+        Method = method;
+        Tolerance = tolerance;
+        Cost = cost;
+        CostEvaluations = costEvaluations;
+        double[] differenceNorms = [.. tensors.Select(tensor => tensor.DifferenceNorm)];
+        double[] analyticNorms = [.. tensors.Select(tensor => tensor.AnalyticNorm)];
+        double[] numericNorms = [.. tensors.Select(tensor => tensor.NumericNorm)];
+        RelativeDifference = ScaledNorm.RelativeDifference(
+            ScaledNorm.Of(differenceNorms), ScaledNorm.Of(analyticNorms), ScaledNorm.Of(numericNorms));
+    }
+
+    /// <summary>True when every entry of every tensor passed and nothing else went wrong.</summary>
+    public bool Passed => Problems.Count == 0 && Tensors.All(tensor => tensor.Passed);
+
+    /// <summary>One report per parameter tensor, in the order the parameters were given.</summary>
+    public IReadOnlyList<TensorReport> Tensors { get; }
+
+    /// <summary>Failures that are not about one entry (a cost that is NaN, or that changes its parameters).</summary>
+    public IReadOnlyList<CheckProblem> Problems { get; }
+
+    /// <summary>
+    /// The seeds' single figure ||a - n|| / (||a|| + ||n||) over all tensors, for continuity with the
+    /// classic check; the verdict does not depend on it.
+    /// </summary>
+    public double RelativeDifference { get; }
+
+    /// <summary>How the numerical gradient was computed.</summary>
+    public NumericalMethod Method { get; }
+
+    /// <summary>The pass rule each entry was held to.</summary>
+    public GradientTolerance Tolerance { get; }
+
+    /// <summary>The cost at the unperturbed parameters.</summary>
+    public double Cost { get; }
+
+    /// <summary>How many times the cost was evaluated.</summary>
+    public long CostEvaluations { get; }
+
+    /// <summary>The tensors with at least one failing entry.</summary>
+    public IEnumerable<TensorReport> FailedTensors => Tensors.Where(tensor => !tensor.Passed);
+
+    /// <summary>One line, such as <c>2 of 6 tensors outside tolerance: W2 (15 of 15 entries), b1 (5 of 5 entries)</c>.</summary>
+    public string Summary => ReportFormatter.Summary(this);
+
+    /// <summary>The whole report as text: the message an NUnit failure shows after Expected and But was.</summary>
+    public override string ToString() => ReportFormatter.Format(this);
+}

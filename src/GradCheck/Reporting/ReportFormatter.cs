@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using GradCheck.Differentiation;
+using GradCheck.Parameters;
+
+namespace GradCheck.Reporting;
+
+/// <summary>
+/// Writes a <see cref="GradientCheckReport"/> as text: verdict first, then per failing tensor a table
+/// of its worst entries, then the figures and rules needed to reproduce the check. Passing tensors are
+/// named on one line, so the message of a model with 61k parameters still fits on a screen.
+/// </summary>
+internal static class ReportFormatter
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Summary(GradientCheckReport report)
+    {
+        if (report.Problems.Count > 0)
+        {
+            return string.Join("; ", report.Problems.Select(problem => problem.Message));
+        }
+
+        TensorReport[] failed = [.. report.FailedTensors];
+        if (failed.Length == 0)
+        {
+            return string.Create(Invariant, $"all {report.Tensors.Count} tensors within tolerance ({report.Tensors.Sum(tensor => tensor.EntryCount)} entries)");
+        }
+
+        string tensors = string.Join(", ", failed.Select(tensor => string.Create(Invariant, $"{tensor.Name} ({tensor.FailedEntryCount} of {tensor.EntryCount} entries)")));
+        return string.Create(Invariant, $"{failed.Length} of {report.Tensors.Count} tensors outside tolerance: {tensors}");
+    }
+
+    public static string Format(GradientCheckReport report)
+    {
+        var text = new StringBuilder();
+        WriteVerdict(text, report);
+        foreach (TensorReport tensor in report.FailedTensors)
+        {
+            WriteFailedTensor(text, tensor);
+        }
+
+        TensorReport[] passed = [.. report.Tensors.Where(tensor => tensor.Passed)];
+        if (passed.Length > 0 && passed.Length < report.Tensors.Count)
+        {
+            text.Append("Within tolerance: ").AppendJoin(", ", passed.Select(tensor => tensor.Name + " " + Shapes.Format([.. tensor.Shape]))).AppendLine();
+        }
+
+        WriteFigures(text, report);
+        return text.ToString();
+    }
+
+    private static void WriteVerdict(StringBuilder text, GradientCheckReport report)
+    {
+        if (report.Problems.Count > 0)
+        {
+            text.AppendLine("Gradient check failed:");
+            foreach (CheckProblem problem in report.Problems)
+            {
+                text.Append("  ").AppendLine(problem.Message);
+            }
+
+            return;
+        }
+
+        int entries = report.Tensors.Sum(tensor => tensor.EntryCount);
+        int failedTensors = report.FailedTensors.Count();
+        if (failedTensors == 0)
+        {
+            text.AppendLine(Invariant, $"Gradient check passed: {report.Tensors.Count} tensors, {entries} entries within tolerance.");
+        }
+        else
+        {
+            int failedEntries = report.Tensors.Sum(tensor => tensor.FailedEntryCount);
+            text.AppendLine(Invariant, $"Gradient check failed: {failedTensors} of {report.Tensors.Count} tensors have entries outside tolerance ({failedEntries} of {entries} entries).");
+        }
+    }
+
+    private static void WriteFailedTensor(StringBuilder text, TensorReport tensor)
+    {
+        text.AppendLine(Invariant, $"{tensor.Name} {Shapes.Format([.. tensor.Shape])}: {tensor.FailedEntryCount} of {tensor.EntryCount} entries outside tolerance, ||a - n|| / (||a|| + ||n||) = {Scientific(tensor.RelativeDifference, 3)}");
+        EntryReport[] shown = [.. tensor.WorstEntries.Where(entry => !entry.Passed)];
+        int labelWidth = Math.Max("entry".Length, shown.Max(entry => entry.Label.Length));
+        text.Append("  ").Append("entry".PadRight(labelWidth))
+            .AppendLine("  analytic (a)     numeric (n)        |a - n|   rel err     bound");
+        foreach (EntryReport entry in shown)
+        {
+            text.Append("  ").Append(entry.Label.PadRight(labelWidth))
+                .Append("  ").Append(Value(entry.Analytic))
+                .Append("  ").Append(Value(entry.Numeric))
+                .Append("  ").Append(Error(entry.AbsoluteError))
+                .Append("  ").Append(Error(entry.RelativeError))
+                .Append("  ").Append(Error(entry.Bound));
+            string note = entry.Outcome switch
+            {
+                EntryOutcome.AnalyticNotFinite => "  analytic gradient not finite",
+                EntryOutcome.NumericNotFinite => "  cost not finite at x + h or x - h",
+                _ => string.Empty,
+            };
+            text.AppendLine(note);
+        }
+
+        int notShown = tensor.FailedEntryCount - shown.Length;
+        if (notShown > 0)
+        {
+            text.AppendLine(Invariant, $"  ... and {notShown} more of {tensor.EntryCount} entries outside tolerance");
+        }
+    }
+
+    private static void WriteFigures(StringBuilder text, GradientCheckReport report)
+    {
+        if (report.Tensors.Count > 1)
+        {
+            text.AppendLine(Invariant, $"Whole gradient: ||a - n|| / (||a|| + ||n||) = {Scientific(report.RelativeDifference, 3)} (reported, not the verdict)");
+        }
+
+        text.Append("Rule: ").Append(report.Tolerance);
+        if (report.Tolerance.AllowsRoundOff)
+        {
+            text.Append(Invariant, $", round-off(n) = {CentralDifference.RoundOffUlps:0} ε (|J(x+h)| + |J(x-h)|) / 2h with ε = {Scientific(report.Method.MachineEpsilon, 2)}");
+        }
+
+        text.AppendLine("; NaN or infinity fails; a = analytic (backprop), n = numerical");
+        text.Append("Numerical gradient: ").Append(report.Method).AppendLine();
+        text.AppendLine(Invariant, $"Cost J = {Scientific(report.Cost, 8)} at the given parameters; {report.CostEvaluations} cost evaluations");
+    }
+
+    private static string Scientific(double value, int digits) =>
+        value.ToString("0." + new string('0', digits) + "e+00", Invariant);
+
+    private static string Value(double value) => Scientific(value, 7).PadLeft(14) + " ";
+
+    private static string Error(double value) => Scientific(value, 2).PadLeft(9);
+}

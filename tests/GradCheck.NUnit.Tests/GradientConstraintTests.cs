@@ -1,0 +1,121 @@
+using GradCheck.Examples.Models;
+using GradCheck.Reporting;
+
+namespace GradCheck.NUnit.Tests;
+
+/// <summary>The constraint's modifiers, its description and its failure message.</summary>
+public class GradientConstraintTests
+{
+    [Test]
+    public void Within_may_appear_only_once()
+    {
+        GradientConstraint<double> constraint = Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta).Within(1e-7);
+
+        Assert.That(() => constraint.Within(1e-6), Throws.InvalidOperationException.With.Message.Contains("only once"));
+        Assert.That(() => constraint.Within(1e-6, 1e-6), Throws.InvalidOperationException);
+    }
+
+    [Test]
+    public void Within_rejects_a_negative_tolerance()
+    {
+        Assert.That(
+            () => Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta).Within(-1e-7),
+            Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    [Test]
+    public void Description_states_the_rule()
+    {
+        GradientConstraint<double> byDefault = Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta);
+        GradientConstraint<double> within = Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta).Within(1e-7, 1e-5);
+
+        Assert.That(byDefault.Description, Does.Contain("theta (4)").And.Contain("|a - n| <= 1e-08 + 1e-06 * max(|a|, |n|) + round-off(n)"));
+        Assert.That(within.Description, Does.Contain("|a - n| <= 1e-07 + 1e-05 * max(|a|, |n|)").And.Not.Contain("round-off"));
+    }
+
+    [Test]
+    public void WithOptions_keeps_a_Within_given_before_it()
+    {
+        double[] offByOnePercent = [.. Problems.Gradient(Problems.Theta).Select(value => value * 1.01)];
+        GradientConstraint<double> constraint = Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta)
+            .Within(0.1)
+            .WithOptions(new GradientCheckOptions { WorstEntriesShown = 2 });
+
+        // 1% off is within a 0.1 rule: the options must not have replaced it with the default.
+        Assert.That(offByOnePercent, constraint);
+    }
+
+    [Test]
+    public void Failure_message_has_NUnits_layout_and_then_the_whole_report()
+    {
+        double[] wrong = Problems.Gradient(Problems.Theta);
+        wrong[2] *= 2;
+
+        var constraint = Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta);
+        (bool passed, string message) = ConstraintMessages.Apply(constraint, wrong);
+        GradientCheckReport report = GradientChecker.Check(Problems.Cost, Problems.Theta, wrong);
+
+        Assert.That(passed, Is.False);
+        Assert.That(message, Does.StartWith("  Expected: gradient of the cost with respect to theta (4)"));
+        Assert.That(message, Does.Contain("  But was:  1 of 1 tensors outside tolerance: theta (1 of 4 entries)"));
+        Assert.That(message, Does.EndWith(report.ToString()));
+        Assert.That(message, Does.Contain("theta[2]"));
+    }
+
+    [Test]
+    public void Mismatched_gradient_names_are_an_error_that_lists_them()
+    {
+        var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Relu, seed: 1);
+        (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
+        Dictionary<string, double[,]> gradients = net.Backward(x, y);
+        gradients.Remove("db3");
+        gradients["dW4"] = new double[1, 1];
+
+        Assert.That(
+            () => Assert.That(gradients, Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters)),
+            Throws.ArgumentException.With.Message.Contains("no gradient for parameter 'b3'").And.Message.Contains("gradient 'dW4' matches no parameter"));
+    }
+
+    [Test]
+    public void A_gradient_of_the_wrong_shape_is_an_error_naming_both_shapes()
+    {
+        var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Relu, seed: 1);
+        (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
+        Dictionary<string, double[,]> gradients = net.Backward(x, y);
+        gradients["dW1"] = new double[4, 5];
+
+        Assert.That(
+            () => Assert.That(gradients, Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters)),
+            Throws.ArgumentException.With.Message.Contains("gradient 'dW1' has shape (4, 5) but parameter 'W1' has shape (5, 4)"));
+    }
+
+    [Test]
+    public void An_actual_value_that_is_not_a_dictionary_is_an_error()
+    {
+        var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Relu, seed: 1);
+        (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
+
+        Assert.That(
+            () => Assert.That(new double[3], Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters)),
+            Throws.ArgumentException.With.Message.Contains("must be a dictionary from name to tensor"));
+    }
+
+    [Test]
+    public void Parameters_are_bitwise_unchanged_after_a_failing_assertion()
+    {
+        var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Relu, seed: 1);
+        (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
+        Dictionary<string, double[]> before = net.Parameters.ToDictionary(pair => pair.Key, pair => pair.Value.Cast<double>().ToArray());
+        Dictionary<string, double[,]> wrong = net.Backward(x, y);
+        Problems.Scale(wrong["dW1"], -1.0);
+
+        (bool passed, _) = ConstraintMessages.Apply(Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters), wrong);
+
+        Assert.That(passed, Is.False);
+        foreach ((string name, double[,] values) in net.Parameters)
+        {
+            long[] bits = [.. values.Cast<double>().Select(BitConverter.DoubleToInt64Bits)];
+            Assert.That(bits, Is.EqualTo(before[name].Select(BitConverter.DoubleToInt64Bits)), name);
+        }
+    }
+}
