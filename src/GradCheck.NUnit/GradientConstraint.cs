@@ -23,7 +23,7 @@ public sealed class GradientConstraint<T> : Constraint
 
     /// <inheritdoc />
     public override string Description =>
-        $"gradient of the cost with respect to {target.Description}, each entry {options.Tolerance ?? GradientTolerance.DefaultFor<T>()}";
+        $"gradient of the cost with respect to {target.Description}, each entry {options.Tolerance}";
 
     /// <summary>
     /// Holds every entry to <c>|a - n| &lt;= tolerance + tolerance * max(|a|, |n|)</c>, instead of the

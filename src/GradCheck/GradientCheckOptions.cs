@@ -1,4 +1,5 @@
 using GradCheck.Comparison;
+using GradCheck.Differentiation;
 
 namespace GradCheck;
 
@@ -12,15 +13,29 @@ public sealed record GradientCheckOptions
     public const int DefaultWorstEntriesShown = 8;
 
     private readonly int worstEntriesShown = DefaultWorstEntriesShown;
-
-    /// <summary>The defaults: the element type's own tolerance, 8 entries shown per failing tensor.</summary>
-    public static GradientCheckOptions Default { get; } = new();
+    private readonly GradientTolerance tolerance = GradientTolerance.Automatic;
 
     /// <summary>
-    /// The pass rule, or null for <see cref="GradientTolerance.DefaultFor{T}"/> of the element type
-    /// (which also allows for the round-off of the numerical derivative).
+    /// The defaults: Richardson differences, the automatic tolerance, kinks accepted when the analytic
+    /// value is a valid subgradient, 8 entries shown per failing tensor.
     /// </summary>
-    public GradientTolerance? Tolerance { get; init; }
+    public static GradientCheckOptions Default { get; } = new();
+
+    /// <summary>The pass rule; <see cref="GradientTolerance.Automatic"/> unless stated.</summary>
+    public GradientTolerance Tolerance
+    {
+        get => tolerance;
+        init => tolerance = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>How the numerical derivative is computed; <see cref="DifferenceMethod.Richardson"/> unless stated.</summary>
+    public DifferenceMethod Method { get; init; } = DifferenceMethod.Richardson;
+
+    /// <summary>
+    /// Whether an entry where the cost has a kink fails even when the analytic value is a valid
+    /// subgradient (between the left and right derivatives). False unless stated.
+    /// </summary>
+    public bool KinksFail { get; init; }
 
     /// <summary>How many of a failing tensor's worst entries the report lists (at least 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>

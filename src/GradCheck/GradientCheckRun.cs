@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Numerics.Tensors;
 using GradCheck.Comparison;
@@ -8,63 +9,92 @@ using GradCheck.Reporting;
 namespace GradCheck;
 
 /// <summary>
-/// One check, start to end: validate, snapshot, evaluate the cost at the given point, differentiate
-/// every entry, restore, compare, report.
+/// One check, start to end: validate, snapshot, evaluate the cost at the given point (twice, to
+/// catch a cost that is not deterministic), differentiate every entry, evaluate once more, restore,
+/// compare, report.
 /// </summary>
 internal static class GradientCheckRun
 {
+    /// <summary>
+    /// How far apart two evaluations at the same point may be, in ulps of the cost: a deterministic
+    /// cost repeats itself bit for bit, unless it sums in parallel in a varying order.
+    /// </summary>
+    public const double DeterminismUlps = 4.0;
+
     public static GradientCheckReport Run<T>(Func<T> cost, TensorSet<T> parameters, TensorStorage<T>[] gradients, GradientCheckOptions options)
         where T : IFloatingPointIeee754<T>
     {
-        ThrowIfNotFinite(parameters);
-        GradientTolerance tolerance = options.Tolerance ?? GradientTolerance.DefaultFor<T>();
-        var method = new NumericalMethod(TypeNames.Friendly(typeof(T)), StepSize.RelativeStep<T>(), MachineEpsilon.Of<T>());
+        ThrowIfUncheckable(parameters);
+        double epsilon = MachineEpsilon.Of<T>();
+        var method = new NumericalMethod(TypeNames.Friendly(typeof(T)), options.Method, StepSize.RelativeStep<T>(options.Method), epsilon);
         var snapshot = new ParameterSnapshot<T>(parameters);
-        var numerics = new (double[] Derivative, double[] RoundOff)[parameters.Tensors.Count];
+        var numerics = new NumericalGradient[parameters.Tensors.Count];
+        var problems = new List<CheckProblem>();
         double baseCost;
-        long evaluations = 1;
-        List<string> modified;
+        long evaluations = 0;
         try
         {
-            baseCost = EvaluateAtGivenPoint(cost);
-            modified = snapshot.RestoreModified();
-            if (!double.IsFinite(baseCost) || modified.Count > 0)
+            baseCost = EvaluateAtGivenPoint(cost, "the given parameters (before any perturbation)");
+            double again = EvaluateAtGivenPoint(cost, "the given parameters (evaluated a second time)");
+            evaluations += 2;
+            AddIfModified(problems, snapshot.RestoreModified());
+            if (problems.Count > 0)
             {
-                return Unchecked(baseCost, modified, method, tolerance, evaluations);
+                // The parameters moved between the two evaluations: that, not chance, is why they differ.
+            }
+            else if (!double.IsFinite(baseCost))
+            {
+                problems.Add(new CheckProblem(
+                    CheckProblemKind.CostNotFinite,
+                    $"the cost is {Format(baseCost)} at the given parameters, so no gradient can be compared; check the forward pass (log of 0, overflow, a division by 0)"));
+            }
+            else if (!SameValue(baseCost, again, epsilon))
+            {
+                problems.Add(NotDeterministic(baseCost, again, "evaluated twice at the same parameters"));
+            }
+
+            if (problems.Count > 0)
+            {
+                return new GradientCheckReport([], problems, method, options.Tolerance, baseCost, evaluations);
             }
 
             for (int t = 0; t < numerics.Length; t++)
             {
                 NamedTensor<T> tensor = parameters.Tensors[t];
-                numerics[t] = (new double[tensor.Storage.Length], new double[tensor.Storage.Length]);
-                evaluations += CentralDifference.Differentiate(cost, tensor, numerics[t].Derivative, numerics[t].RoundOff);
+                numerics[t] = new NumericalGradient(tensor.Storage.Length);
+                evaluations += options.Method == DifferenceMethod.CentralTwoPoint
+                    ? CentralDifference.Differentiate(cost, tensor, numerics[t])
+                    : RichardsonDifference.Differentiate(cost, tensor, baseCost, numerics[t]);
+            }
+
+            AddIfModified(problems, snapshot.RestoreModified());
+            double after = EvaluateAtGivenPoint(cost, "the given parameters (after the check)");
+            evaluations++;
+            AddIfModified(problems, snapshot.RestoreModified());
+            if (problems.Count == 0 && !SameValue(baseCost, after, epsilon))
+            {
+                problems.Add(NotDeterministic(baseCost, after, "at the start of the check and again at its end"));
             }
         }
         finally
         {
-            modified = snapshot.RestoreModified();
+            AddIfModified(problems, snapshot.RestoreModified());
         }
 
-        var problems = new List<CheckProblem>();
-        if (modified.Count > 0)
-        {
-            problems.Add(ModifiedProblem(modified));
-        }
-
+        var rule = new ComparisonRule(options.Tolerance, epsilon, options.KinksFail);
         var tensors = new TensorReport[numerics.Length];
         for (int t = 0; t < tensors.Length; t++)
         {
             NamedTensor<T> tensor = parameters.Tensors[t];
             double[] analytic = new double[tensor.Storage.Length];
             TensorPrimitives.ConvertTruncating<T, double>(gradients[t].Span, analytic);
-            tensors[t] = GradientComparison.Compare(
-                tensor.Name, tensor.Storage.Shape, analytic, numerics[t].Derivative, numerics[t].RoundOff, tolerance, options.WorstEntriesShown);
+            tensors[t] = GradientComparison.Compare(tensor.Name, tensor.Storage.Shape, analytic, numerics[t], rule, options.WorstEntriesShown);
         }
 
-        return new GradientCheckReport(tensors, problems, method, tolerance, baseCost, evaluations);
+        return new GradientCheckReport(tensors, problems, method, options.Tolerance, baseCost, evaluations);
     }
 
-    private static double EvaluateAtGivenPoint<T>(Func<T> cost)
+    private static double EvaluateAtGivenPoint<T>(Func<T> cost, string point)
         where T : IFloatingPointIeee754<T>
     {
         try
@@ -73,35 +103,32 @@ internal static class GradientCheckRun
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            throw new CostEvaluationException("the given parameters (before any perturbation)", exception);
+            throw new CostEvaluationException(point, exception);
         }
     }
 
-    /// <summary>A report for a cost that cannot be differentiated at all: no entry is compared.</summary>
-    private static GradientCheckReport Unchecked(double baseCost, List<string> modified, NumericalMethod method, GradientTolerance tolerance, long evaluations)
+    private static bool SameValue(double first, double second, double epsilon) =>
+        first.Equals(second) || Math.Abs(first - second) <= DeterminismUlps * epsilon * Math.Max(Math.Abs(first), Math.Abs(second));
+
+    private static CheckProblem NotDeterministic(double first, double second, string when) => new(
+        CheckProblemKind.CostNotDeterministic,
+        $"the cost is not deterministic: {Format(first)} then {Format(second)}, {when}; is dropout or sampling switched on? " +
+        "A gradient can only be checked against a cost that gives the same value at the same parameters");
+
+    private static void AddIfModified(List<CheckProblem> problems, List<string> modified)
     {
-        var problems = new List<CheckProblem>();
-        if (!double.IsFinite(baseCost))
+        if (modified.Count > 0 && !problems.Exists(problem => problem.Kind == CheckProblemKind.CostModifiedParameters))
         {
             problems.Add(new CheckProblem(
-                CheckProblemKind.CostNotFinite,
-                $"the cost is {baseCost.ToString(System.Globalization.CultureInfo.InvariantCulture)} at the given parameters, so no gradient can be compared; check the forward pass (log of 0, overflow, a division by 0)"));
+                CheckProblemKind.CostModifiedParameters,
+                $"the cost modified parameter{(modified.Count == 1 ? string.Empty : "s")} {string.Join(", ", modified)} while being evaluated (they have been restored); " +
+                "a checked cost must only read its parameters: is a training step or an in-place update inside it?"));
         }
-
-        if (modified.Count > 0)
-        {
-            problems.Add(ModifiedProblem(modified));
-        }
-
-        return new GradientCheckReport([], problems, method, tolerance, baseCost, evaluations);
     }
 
-    private static CheckProblem ModifiedProblem(List<string> modified) => new(
-        CheckProblemKind.CostModifiedParameters,
-        $"the cost modified parameter{(modified.Count == 1 ? string.Empty : "s")} {string.Join(", ", modified)} while being evaluated (they have been restored); " +
-        "a checked cost must only read its parameters: is a training step or an in-place update inside it?");
+    private static string Format(double value) => value.ToString("G7", CultureInfo.InvariantCulture);
 
-    private static void ThrowIfNotFinite<T>(TensorSet<T> parameters)
+    private static void ThrowIfUncheckable<T>(TensorSet<T> parameters)
         where T : IFloatingPointIeee754<T>
     {
         if (parameters.Tensors.Count == 0)
@@ -117,7 +144,7 @@ internal static class GradientCheckRun
                 if (!T.IsFinite(values[i]))
                 {
                     throw new ArgumentException(
-                        $"Parameter {Shapes.EntryLabel(tensor.Name, i, tensor.Storage.Shape)} is {values[i].ToString(null, System.Globalization.CultureInfo.InvariantCulture)}: a gradient cannot be checked at a point that is not finite.");
+                        $"Parameter {Shapes.EntryLabel(tensor.Name, i, tensor.Storage.Shape)} is {values[i].ToString(null, CultureInfo.InvariantCulture)}: a gradient cannot be checked at a point that is not finite.");
                 }
             }
         }

@@ -29,8 +29,8 @@ public class GradientConstraintTests
         GradientConstraint<double> byDefault = Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta);
         GradientConstraint<double> within = Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta).Within(1e-7, 1e-5);
 
-        Assert.That(byDefault.Description, Does.Contain("theta (4)").And.Contain("|a - n| <= 1e-08 + 1e-06 * max(|a|, |n|) + round-off(n)"));
-        Assert.That(within.Description, Does.Contain("|a - n| <= 1e-07 + 1e-05 * max(|a|, |n|)").And.Not.Contain("round-off"));
+        Assert.That(byDefault.Description, Does.Contain("theta (4)").And.Contain("|a - n| <= 2 e(n) + 128 ε (max(|a|, |n|) + max|n| in the tensor)"));
+        Assert.That(within.Description, Does.Contain("|a - n| <= 1e-07 + 1e-05 * max(|a|, |n|)").And.Not.Contain("e(n)"));
     }
 
     [Test]

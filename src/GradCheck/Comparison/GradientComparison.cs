@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using GradCheck.Differentiation;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
 
@@ -14,41 +15,39 @@ internal static class GradientComparison
     /// <param name="name">The tensor's name.</param>
     /// <param name="shape">The tensor's shape.</param>
     /// <param name="analytic">a, the backward pass's gradient, in double.</param>
-    /// <param name="numeric">n, the finite-difference gradient.</param>
-    /// <param name="roundOff">The estimated round-off error of each n.</param>
-    /// <param name="tolerance">The pass rule.</param>
-    /// <param name="worstEntriesKept">How many of the worst entries to keep for the report.</param>
-    public static TensorReport Compare(
-        string name,
-        int[] shape,
-        ReadOnlySpan<double> analytic,
-        ReadOnlySpan<double> numeric,
-        ReadOnlySpan<double> roundOff,
-        GradientTolerance tolerance,
-        int worstEntriesKept)
+    /// <param name="numeric">n, with its error estimates and kink verdicts.</param>
+    /// <param name="rule">The pass rule and what to do at kinks.</param>
+    /// <param name="entriesKept">How many of the worst entries, and of the kinks, to keep for the report.</param>
+    public static TensorReport Compare(string name, int[] shape, double[] analytic, NumericalGradient numeric, ComparisonRule rule, int entriesKept)
     {
         int length = analytic.Length;
         double[] error = new double[length];
         double[] bound = new double[length];
 
-        // |a - n| and the per-entry bound atol + rtol * max(|a|, |n|) (+ round-off), vectorised.
-        TensorPrimitives.Subtract(analytic, numeric, error);
+        // |a - n| and max(|a|, |n|), vectorised; the bound follows from the rule.
+        TensorPrimitives.Subtract(analytic, numeric.Value, error);
         TensorPrimitives.Abs(error, error);
-        TensorPrimitives.MaxMagnitude(analytic, numeric, bound);
+        TensorPrimitives.MaxMagnitude(analytic, numeric.Value, bound);
         TensorPrimitives.Abs(bound, bound);
-        TensorPrimitives.Multiply(bound, tolerance.Relative, bound);
-        TensorPrimitives.Add(bound, tolerance.Absolute, bound);
-        if (tolerance.AllowsRoundOff)
-        {
-            TensorPrimitives.Add(bound, roundOff, bound);
-        }
+        WriteBounds(rule, bound, numeric.Error, LargestFinite(numeric.Value), bound);
 
-        var worst = new WorstEntries(worstEntriesKept);
+        var worst = new WorstEntries(entriesKept);
+        var kinks = new List<int>();
         int failed = 0;
+        int kinkCount = 0;
         for (int i = 0; i < length; i++)
         {
-            EntryOutcome outcome = OutcomeOf(analytic[i], numeric[i], error[i], bound[i]);
-            if (outcome != EntryOutcome.WithinTolerance)
+            EntryOutcome outcome = OutcomeOf(analytic[i], numeric, i, ref error[i], bound[i], rule.KinksFail);
+            if (numeric.IsKink[i] && double.IsFinite(numeric.Value[i]))
+            {
+                kinkCount++;
+                if (kinks.Count < entriesKept)
+                {
+                    kinks.Add(i);
+                }
+            }
+
+            if (outcome is not (EntryOutcome.WithinTolerance or EntryOutcome.Kink))
             {
                 failed++;
             }
@@ -56,46 +55,116 @@ internal static class GradientComparison
             worst.Offer(i, Score(outcome, error[i], bound[i]));
         }
 
-        var entries = new List<EntryReport>(worst.Count);
-        foreach (int index in worst.IndicesWorstFirst())
+        EntryReport Entry(int index)
         {
             double a = analytic[index];
-            double n = numeric[index];
-            double largest = Math.Max(Math.Abs(a), Math.Abs(n));
-            double relative = largest == 0 ? 0 : error[index] / largest;
-            entries.Add(new EntryReport(
-                Shapes.EntryLabel(name, index, shape), index, a, n, error[index], relative, bound[index], OutcomeOf(a, n, error[index], bound[index])));
+            double err = error[index];
+            EntryOutcome outcome = OutcomeOf(a, numeric, index, ref err, bound[index], rule.KinksFail);
+            double largest = Math.Max(Math.Abs(a), Math.Abs(numeric.Value[index]));
+            double relative = largest == 0 ? 0 : err / largest;
+            return new EntryReport(
+                Shapes.EntryLabel(name, index, shape), index, a, numeric.Value[index], err, relative, bound[index], outcome)
+            {
+                OneSidedLow = numeric.Low[index],
+                OneSidedHigh = numeric.High[index],
+            };
         }
 
+        var worstEntries = new List<EntryReport>(worst.Count);
+        foreach (int index in worst.IndicesWorstFirst())
+        {
+            worstEntries.Add(Entry(index));
+        }
+
+        List<EntryReport> kinkEntries = [.. kinks.Select(Entry)];
         double differenceNorm = ScaledNorm.Of(error, bound);
         double analyticNorm = ScaledNorm.Of(analytic, bound);
-        double numericNorm = ScaledNorm.Of(numeric, bound);
-        return new TensorReport(name, shape, length, failed, entries, analyticNorm, numericNorm, differenceNorm);
+        double numericNorm = ScaledNorm.Of(numeric.Value, bound);
+        return new TensorReport(name, shape, length, failed, worstEntries, analyticNorm, numericNorm, differenceNorm)
+        {
+            KinkCount = kinkCount,
+            Kinks = kinkEntries,
+        };
     }
 
     /// <summary>
     /// The rule, with NaN handled explicitly: a comparison with NaN is false, so a rule written as
     /// "fail when error > bound" would pass a NaN. Here only a finite error within the bound passes.
+    /// At a kink the analytic value is held to the interval spanned by the one-sided derivatives (any
+    /// value there is a valid subgradient), and <paramref name="error"/> becomes its distance from it.
     /// </summary>
-    internal static EntryOutcome OutcomeOf(double analytic, double numeric, double error, double bound)
+    internal static EntryOutcome OutcomeOf(double analytic, NumericalGradient numeric, int index, ref double error, double bound, bool kinksFail)
     {
         if (!double.IsFinite(analytic))
         {
             return EntryOutcome.AnalyticNotFinite;
         }
 
-        if (!double.IsFinite(numeric))
+        if (!double.IsFinite(numeric.Value[index]))
         {
             return EntryOutcome.NumericNotFinite;
+        }
+
+        if (numeric.IsKink[index])
+        {
+            if (kinksFail)
+            {
+                return EntryOutcome.KinkNotAllowed;
+            }
+
+            double low = numeric.Low[index];
+            double high = numeric.High[index];
+            error = analytic < low ? low - analytic : analytic > high ? analytic - high : 0;
+            return error <= bound ? EntryOutcome.Kink : EntryOutcome.OutsideSubgradient;
         }
 
         return error <= bound ? EntryOutcome.WithinTolerance : EntryOutcome.OutsideTolerance;
     }
 
+    /// <summary>Writes each entry's bound from max(|a|, |n|) and n's error estimate.</summary>
+    private static void WriteBounds(ComparisonRule rule, ReadOnlySpan<double> largest, ReadOnlySpan<double> numericError, double tensorScale, Span<double> bounds)
+    {
+        GradientTolerance tolerance = rule.Tolerance;
+        if (tolerance.IsAutomatic)
+        {
+            // 2 e(n) + 128 ε (max(|a|, |n|) + max|n|)
+            double analyticRoundOff = GradientTolerance.AnalyticUlps * rule.MachineEpsilon;
+            TensorPrimitives.Add(largest, tensorScale, bounds);
+            TensorPrimitives.Multiply(bounds, analyticRoundOff, bounds);
+            TensorPrimitives.MultiplyAdd(numericError, GradientTolerance.ErrorEstimateFactor, bounds, bounds);
+        }
+        else
+        {
+            TensorPrimitives.Multiply(largest, tolerance.Relative, bounds);
+            TensorPrimitives.Add(bounds, tolerance.Absolute, bounds);
+        }
+    }
+
+    private static double LargestFinite(ReadOnlySpan<double> values)
+    {
+        double largest = Math.Abs(TensorPrimitives.MaxMagnitude(values));
+        if (double.IsFinite(largest))
+        {
+            return largest;
+        }
+
+        largest = 0;
+        foreach (double value in values)
+        {
+            if (double.IsFinite(value))
+            {
+                largest = Math.Max(largest, Math.Abs(value));
+            }
+        }
+
+        return largest;
+    }
+
     /// <summary>How far outside its bound an entry is; non-finite entries rank first.</summary>
     private static double Score(EntryOutcome outcome, double error, double bound) => outcome switch
     {
-        EntryOutcome.AnalyticNotFinite or EntryOutcome.NumericNotFinite => double.PositiveInfinity,
+        EntryOutcome.AnalyticNotFinite or EntryOutcome.NumericNotFinite or EntryOutcome.KinkNotAllowed => double.PositiveInfinity,
+        _ when double.IsNaN(bound) => double.PositiveInfinity,
         _ when bound > 0 => error / bound,
         _ => error > 0 ? double.MaxValue : 0,
     };

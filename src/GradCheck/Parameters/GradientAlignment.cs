@@ -29,6 +29,8 @@ internal static class GradientAlignment
             if (plain is not null && prefixed is not null)
             {
                 problems.Add($"parameter '{parameter.Name}' has two gradients, '{plain.Name}' and '{prefixed.Name}'");
+                used.Add(plain.Name);
+                used.Add(prefixed.Name);
                 continue;
             }
 

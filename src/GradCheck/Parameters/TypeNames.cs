@@ -3,6 +3,21 @@ namespace GradCheck.Parameters;
 /// <summary>C#-style type names for messages: <c>double[,]</c>, <c>List&lt;float&gt;</c>.</summary>
 internal static class TypeNames
 {
+    private static readonly Dictionary<Type, string> Keywords = new()
+    {
+        [typeof(double)] = "double",
+        [typeof(float)] = "float",
+        [typeof(decimal)] = "decimal",
+        [typeof(int)] = "int",
+        [typeof(long)] = "long",
+        [typeof(short)] = "short",
+        [typeof(byte)] = "byte",
+        [typeof(bool)] = "bool",
+        [typeof(char)] = "char",
+        [typeof(string)] = "string",
+        [typeof(object)] = "object",
+    };
+
     public static string Friendly(Type type)
     {
         if (type.IsArray)
@@ -10,19 +25,9 @@ internal static class TypeNames
             return Friendly(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
         }
 
-        if (type == typeof(double))
+        if (Keywords.TryGetValue(type, out string? keyword))
         {
-            return "double";
-        }
-
-        if (type == typeof(float))
-        {
-            return "float";
-        }
-
-        if (type == typeof(Half))
-        {
-            return "Half";
+            return keyword;
         }
 
         if (!type.IsGenericType)

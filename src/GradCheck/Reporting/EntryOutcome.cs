@@ -12,6 +12,18 @@ public enum EntryOutcome
     /// <summary>The analytic gradient is NaN or infinite here: a failure, whatever n is.</summary>
     AnalyticNotFinite,
 
-    /// <summary>The numerical derivative is NaN or infinite: the cost was not finite at x + h or x - h.</summary>
+    /// <summary>The numerical derivative is NaN or infinite: the cost was not finite at a perturbed point.</summary>
     NumericNotFinite,
+
+    /// <summary>
+    /// The cost has a kink here (its left and right derivatives differ, as ReLU's at 0), and a lies
+    /// between them: a valid subgradient. Passes, and is reported.
+    /// </summary>
+    Kink,
+
+    /// <summary>The cost has a kink here, and a lies outside the interval of its one-sided derivatives.</summary>
+    OutsideSubgradient,
+
+    /// <summary>The cost has a kink here, and the options say kinks fail.</summary>
+    KinkNotAllowed,
 }

@@ -5,9 +5,11 @@ namespace GradCheck.Reporting;
 /// <param name="FlatIndex">The row-major position of the entry in its tensor.</param>
 /// <param name="Analytic">The gradient the backward pass returned (a).</param>
 /// <param name="Numeric">The finite-difference estimate (n).</param>
-/// <param name="AbsoluteError">|a - n|.</param>
-/// <param name="RelativeError">|a - n| / max(|a|, |n|), 0 when both are 0.</param>
-/// <param name="Bound">The largest |a - n| the pass rule allows for this entry.</param>
+/// <param name="AbsoluteError">
+/// |a - n|; at a kink, the distance from a to the interval of the one-sided derivatives.
+/// </param>
+/// <param name="RelativeError">The absolute error over max(|a|, |n|), 0 when both are 0.</param>
+/// <param name="Bound">The largest error the pass rule allows for this entry.</param>
 /// <param name="Outcome">Whether the entry passed, and if not, why.</param>
 public sealed record EntryReport(
     string Label,
@@ -19,6 +21,12 @@ public sealed record EntryReport(
     double Bound,
     EntryOutcome Outcome)
 {
-    /// <summary>Whether the entry passed the rule.</summary>
-    public bool Passed => Outcome == EntryOutcome.WithinTolerance;
+    /// <summary>The smallest one-sided derivative around the entry, or NaN where the method computes none.</summary>
+    public double OneSidedLow { get; init; } = double.NaN;
+
+    /// <summary>The largest one-sided derivative around the entry, or NaN where the method computes none.</summary>
+    public double OneSidedHigh { get; init; } = double.NaN;
+
+    /// <summary>Whether the entry passed the rule (a kink with a valid subgradient passes).</summary>
+    public bool Passed => Outcome is EntryOutcome.WithinTolerance or EntryOutcome.Kink;
 }

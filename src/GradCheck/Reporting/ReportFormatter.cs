@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using GradCheck.Differentiation;
 using GradCheck.Parameters;
 
 namespace GradCheck.Reporting;
@@ -40,6 +39,7 @@ internal static class ReportFormatter
             WriteFailedTensor(text, tensor);
         }
 
+        WriteKinks(text, report);
         TensorReport[] passed = [.. report.Tensors.Where(tensor => tensor.Passed)];
         if (passed.Length > 0 && passed.Length < report.Tensors.Count)
         {
@@ -67,7 +67,7 @@ internal static class ReportFormatter
         int failedTensors = report.FailedTensors.Count();
         if (failedTensors == 0)
         {
-            text.AppendLine(Invariant, $"Gradient check passed: {report.Tensors.Count} tensors, {entries} entries within tolerance.");
+            text.AppendLine(Invariant, $"Gradient check passed: {Count(report.Tensors.Count, "tensor")}, {Count(entries, "entry", "entries")} within tolerance.");
         }
         else
         {
@@ -80,6 +80,11 @@ internal static class ReportFormatter
     {
         text.AppendLine(Invariant, $"{tensor.Name} {Shapes.Format([.. tensor.Shape])}: {tensor.FailedEntryCount} of {tensor.EntryCount} entries outside tolerance, ||a - n|| / (||a|| + ||n||) = {Scientific(tensor.RelativeDifference, 3)}");
         EntryReport[] shown = [.. tensor.WorstEntries.Where(entry => !entry.Passed)];
+        if (shown.Length == 0)
+        {
+            return;
+        }
+
         int labelWidth = Math.Max("entry".Length, shown.Max(entry => entry.Label.Length));
         text.Append("  ").Append("entry".PadRight(labelWidth))
             .AppendLine("  analytic (a)     numeric (n)        |a - n|   rel err     bound");
@@ -94,7 +99,9 @@ internal static class ReportFormatter
             string note = entry.Outcome switch
             {
                 EntryOutcome.AnalyticNotFinite => "  analytic gradient not finite",
-                EntryOutcome.NumericNotFinite => "  cost not finite at x + h or x - h",
+                EntryOutcome.NumericNotFinite => "  cost not finite at a perturbed point",
+                EntryOutcome.OutsideSubgradient => $"  kink: a is outside the one-sided derivatives {Interval(entry)}",
+                EntryOutcome.KinkNotAllowed => $"  kink (the options make kinks fail): one-sided derivatives {Interval(entry)}",
                 _ => string.Empty,
             };
             text.AppendLine(note);
@@ -114,16 +121,37 @@ internal static class ReportFormatter
             text.AppendLine(Invariant, $"Whole gradient: ||a - n|| / (||a|| + ||n||) = {Scientific(report.RelativeDifference, 3)} (reported, not the verdict)");
         }
 
-        text.Append("Rule: ").Append(report.Tolerance);
-        if (report.Tolerance.AllowsRoundOff)
-        {
-            text.Append(Invariant, $", round-off(n) = {CentralDifference.RoundOffUlps:0} ε (|J(x+h)| + |J(x-h)|) / 2h with ε = {Scientific(report.Method.MachineEpsilon, 2)}");
-        }
-
-        text.AppendLine("; NaN or infinity fails; a = analytic (backprop), n = numerical");
+        text.Append("Rule: ").Append(report.Tolerance).AppendLine("; NaN or infinity fails; a = analytic (backprop), n = numerical");
         text.Append("Numerical gradient: ").Append(report.Method).AppendLine();
         text.AppendLine(Invariant, $"Cost J = {Scientific(report.Cost, 8)} at the given parameters; {report.CostEvaluations} cost evaluations");
     }
+
+    private static void WriteKinks(StringBuilder text, GradientCheckReport report)
+    {
+        TensorReport[] withKinks = [.. report.Tensors.Where(tensor => tensor.KinkCount > 0)];
+        if (withKinks.Length == 0)
+        {
+            return;
+        }
+
+        text.AppendLine(Invariant, $"Kinks: {withKinks.Sum(tensor => tensor.KinkCount)} entries where the cost is not differentiable within the stencil (one-sided derivatives differ); a value between them is accepted as a subgradient:");
+        foreach (TensorReport tensor in withKinks)
+        {
+            string shown = string.Join(", ", tensor.Kinks.Select(entry => string.Create(Invariant, $"{entry.Label} a = {Short(entry.Analytic)} in {Interval(entry)}{(entry.Passed ? string.Empty : " FAILS")}")));
+            string more = tensor.KinkCount > tensor.Kinks.Count ? string.Create(Invariant, $", ... {tensor.KinkCount - tensor.Kinks.Count} more") : string.Empty;
+            text.AppendLine(Invariant, $"  {tensor.Name}: {tensor.KinkCount} at kinks: {shown}{more}");
+        }
+    }
+
+    private static string Interval(EntryReport entry)
+    {
+        return "[" + Short(entry.OneSidedLow) + ", " + Short(entry.OneSidedHigh) + "]";
+    }
+
+    private static string Count(int count, string one, string? many = null) =>
+        count.ToString(Invariant) + " " + (count == 1 ? one : many ?? one + "s");
+
+    private static string Short(double value) => value.ToString("G4", Invariant);
 
     private static string Scientific(double value, int digits) =>
         value.ToString("0." + new string('0', digits) + "e+00", Invariant);

@@ -19,6 +19,12 @@ public sealed record TensorReport(
     double NumericNorm,
     double DifferenceNorm)
 {
+    /// <summary>How many entries sit on a kink of the cost (passing or not).</summary>
+    public int KinkCount { get; init; }
+
+    /// <summary>The first kink entries, in index order, for the report.</summary>
+    public IReadOnlyList<EntryReport> Kinks { get; init; } = [];
+
     /// <summary>Whether every entry passed.</summary>
     public bool Passed => FailedEntryCount == 0;
 

@@ -1,0 +1,48 @@
+using System.Numerics;
+using GradCheck.Parameters;
+
+namespace GradCheck.Differentiation;
+
+/// <summary>
+/// Evaluates the cost with one entry moved to a given point. The caller saves the entry first and puts
+/// it back by assignment in a <c>finally</c> (never by subtracting the step again: floating-point
+/// addition does not undo), so an exception leaves the parameter as it was.
+/// </summary>
+internal readonly ref struct CostProbe<T>
+    where T : IFloatingPointIeee754<T>
+{
+    private readonly Func<T> cost;
+    private readonly NamedTensor<T> tensor;
+    private readonly Span<T> values;
+
+    public CostProbe(Func<T> cost, NamedTensor<T> tensor, Span<T> values)
+    {
+        this.cost = cost;
+        this.tensor = tensor;
+        this.values = values;
+    }
+
+    /// <summary>J with entry <paramref name="index"/> set to <paramref name="point"/>, in double.</summary>
+    /// <param name="index">The entry's row-major index.</param>
+    /// <param name="point">The value to evaluate at.</param>
+    /// <param name="multiple">The point as a multiple of the step (for the message if the cost throws).</param>
+    public double At(int index, T point, int multiple)
+    {
+        values[index] = point;
+        try
+        {
+            return double.CreateTruncating(cost());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            string offset = multiple switch
+            {
+                1 => "+ h",
+                -1 => "- h",
+                > 0 => $"+ {multiple}h",
+                _ => $"- {-multiple}h",
+            };
+            throw new CostEvaluationException(Shapes.EntryLabel(tensor.Name, index, tensor.Storage.Shape) + " " + offset, exception);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using GradCheck.Parameters;
+
+namespace GradCheck.Tests.Parameters;
+
+public class TensorSetTests
+{
+    [Test]
+    public void Keeps_the_users_order()
+    {
+        var pairs = new List<KeyValuePair<string, double[]>> { new("z", [1]), new("a", [2]), new("m", [3]) };
+        TensorSet<double> set = TensorSet<double>.FromPairs(pairs, writable: true, role: "parameter");
+        Assert.That(set.Tensors.Select(tensor => tensor.Name), Is.EqualTo(new[] { "z", "a", "m" }));
+    }
+
+    [Test]
+    public void Refuses_a_name_given_twice()
+    {
+        var pairs = new List<KeyValuePair<string, double[]>> { new("W", [1]), new("W", [2]) };
+        var exception = Assert.Throws<ArgumentException>(() => TensorSet<double>.FromPairs(pairs, writable: true, role: "parameter"));
+        Assert.That(exception.Message, Does.Contain("'W'").And.Contain("twice"));
+    }
+
+    [TestCase("")]
+    [TestCase("  ")]
+    public void Refuses_an_empty_name(string name)
+    {
+        var pairs = new List<KeyValuePair<string, double[]>> { new(name, [1]) };
+        Assert.Throws<ArgumentException>(() => TensorSet<double>.FromPairs(pairs, writable: true, role: "parameter"));
+    }
+
+    [Test]
+    public void Refuses_null_instead_of_a_dictionary()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => TensorSet<double>.FromDictionary(null, writable: false, role: "gradient"));
+        Assert.That(exception.Message, Does.Contain("gradients must be a dictionary").And.Contain("were null"));
+    }
+
+    [Test]
+    public void Refuses_a_dictionary_whose_keys_are_not_names()
+    {
+        var exception = Assert.Throws<ArgumentException>(() =>
+            TensorSet<double>.FromDictionary(new Dictionary<int, double[]> { [1] = [1.0] }, writable: false, role: "gradient"));
+        Assert.That(exception.Message, Does.Contain("key"));
+    }
+
+    [Test]
+    public void Reads_any_dictionary_from_name_to_a_supported_container()
+    {
+        var gradients = new Dictionary<string, float[,]> { ["dW"] = new float[2, 2], ["dV"] = new float[1, 3] };
+        TensorSet<float> set = TensorSet<float>.FromDictionary(gradients, writable: false, role: "gradient");
+        Assert.That(set.Tensors.Select(tensor => tensor.Storage.Shape), Is.EqualTo(new[] { new[] { 2, 2 }, new[] { 1, 3 } }));
+    }
+}

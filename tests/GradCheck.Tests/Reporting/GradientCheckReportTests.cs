@@ -1,0 +1,74 @@
+using GradCheck.Comparison;
+using GradCheck.Differentiation;
+using GradCheck.Reporting;
+
+namespace GradCheck.Tests.Reporting;
+
+public class GradientCheckReportTests
+{
+    private static readonly NumericalMethod Method = new("double", DifferenceMethod.Richardson, 1.85e-4, 2.2e-16);
+
+    [Test]
+    public void Passes_when_every_tensor_passes_and_there_is_no_problem()
+    {
+        GradientCheckReport report = Report([Tensor("W", failed: 0), Tensor("b", failed: 0)]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.Passed, Is.True);
+            Assert.That(report.FailedTensors, Is.Empty);
+        }
+    }
+
+    [Test]
+    public void Fails_when_one_tensor_fails_and_lists_only_that_one()
+    {
+        GradientCheckReport report = Report([Tensor("W", failed: 0), Tensor("b", failed: 2)]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.Passed, Is.False);
+            Assert.That(report.FailedTensors.Select(tensor => tensor.Name), Is.EqualTo(new[] { "b" }));
+        }
+    }
+
+    [Test]
+    public void Fails_when_there_is_a_problem_even_if_every_tensor_passes()
+    {
+        GradientCheckReport report = Report(
+            [Tensor("W", failed: 0)], [new CheckProblem(CheckProblemKind.CostModifiedParameters, "the cost modified parameter W")]);
+        Assert.That(report.Passed, Is.False);
+    }
+
+    [Test]
+    public void Fails_with_a_problem_and_no_tensors()
+    {
+        GradientCheckReport report = Report([], [new CheckProblem(CheckProblemKind.CostNotFinite, "the cost is NaN")]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.Passed, Is.False);
+            Assert.That(report.RelativeDifference, Is.Zero, "no tensors: 0, not 0/0");
+        }
+    }
+
+    [Test]
+    public void Whole_gradient_figure_combines_the_tensor_norms()
+    {
+        // ||a - n|| = sqrt(3² + 4²) = 5 and ||a|| + ||n|| = sqrt(6² + 8²) + 0 = 10: 0.5, exact in binary.
+        GradientCheckReport report = Report([
+            Tensor("W", failed: 1, analyticNorm: 6, numericNorm: 0, differenceNorm: 3),
+            Tensor("b", failed: 1, analyticNorm: 8, numericNorm: 0, differenceNorm: 4)]);
+        Assert.That(report.RelativeDifference, Is.EqualTo(0.5));
+    }
+
+    [Test]
+    public void Tensor_figure_is_its_difference_over_its_norms()
+    {
+        TensorReport tensor = Tensor("W", failed: 1, analyticNorm: 1, numericNorm: 3, differenceNorm: 2);
+        Assert.That(tensor.RelativeDifference, Is.EqualTo(0.5));
+    }
+
+    private static TensorReport Tensor(string name, int failed, double analyticNorm = 1, double numericNorm = 1, double differenceNorm = 0) =>
+        new(name, [2], 2, failed, [], analyticNorm, numericNorm, differenceNorm);
+
+    private static GradientCheckReport Report(TensorReport[] tensors, CheckProblem[]? problems = null) =>
+        new(tensors, problems ?? [], Method, GradientTolerance.Automatic, 1.0, 1);
+}
