@@ -35,8 +35,14 @@ internal static class RichardsonDifference
     /// <summary>The widest point is x ± 4h.</summary>
     public const int WidestMultiple = 4;
 
-    /// <summary>How many times its round-off estimate each R - L may be off when testing for a kink.</summary>
-    public const double KinkSignificance = 1.0;
+    /// <summary>
+    /// How many times its round-off estimate each R - L may be off when testing for a kink. The estimate
+    /// counts <see cref="RoundOff.Ulps"/> of |J| per evaluation, which a cost summing many terms can
+    /// exceed; with a margin of 1 the noise of a cost that is exactly quadratic along an entry (a linear
+    /// output layer under squared error) was called a kink at about one entry in a hundred. A real kink's
+    /// jump is a fraction of a change in slope and stands far above 4 times the round-off.
+    /// </summary>
+    public const double KinkSignificance = 4.0;
 
     /// <summary>
     /// The band of (R - L at 2h) / (R - L at h) a smooth cost stays in: 8 in the limit, widened by

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+
+namespace GradCheck.Zoo.Table;
+
+/// <summary>The sweep as a markdown document: what it is, how to regenerate it, the table, the wrong verdicts.</summary>
+internal static class Markdown
+{
+    /// <summary>How many wrong verdicts are shown per problem and type.</summary>
+    private const int ExamplesShown = 4;
+
+    public static string Write(IReadOnlyList<ProblemSweep> sweeps)
+    {
+        var text = new StringBuilder();
+        int seeds = Zoo.Seeds.Count;
+        Line(text, "# The gradient-check zoo: the engine's verdicts");
+        Line(text);
+        Line(text, "Generated; do not edit. The zoo (`tests/GradCheck.Zoo`) holds small differentiable problems with");
+        Line(text, "hand-written gradients, structural bugs planted in those gradients and realistic semantic bugs in");
+        Line(text, "their backward passes. This table is the engine's verdict on all of them: `GradientChecker.Check`");
+        Line(text, $"with default options, seeds {Zoo.Seeds[0]} to {Zoo.Seeds[^1]}, in double and float. The same sweep is asserted by");
+        Line(text, "`tests/GradCheck.Zoo.Tests` (`ZooVerdictTests`). Regenerate with:");
+        Line(text);
+        Line(text, "```");
+        Line(text, "dotnet run -c Release --project tests/GradCheck.Zoo.Table > docs/zoo.md");
+        Line(text, "```");
+        Line(text);
+        Line(text, "A right checker flags 0 correct gradients, catches every bug, and reports the kinks of every");
+        Line(text, "problem that has them, at the entries where they are and nowhere else (a correct gradient at a");
+        Line(text, "kink uses a one-sided derivative or a subgradient, which the checker should accept and say so).");
+        Line(text, "Cells where the engine is wrong are in **bold**.");
+        Line(text);
+        Line(text, "| Problem | Type | Parameters | Kinks | Correct gradients flagged | Planted bugs caught | Semantic bugs caught | Kinks reported |");
+        Line(text, "|---|---|--:|:-:|--:|--:|--:|--:|");
+        foreach (ProblemSweep sweep in sweeps)
+        {
+            int flagged = sweep.Of(GradientKind.Correct).Count(verdict => !verdict.Outcome.Passed);
+            (int planted, int plantedCaught) = Caught(sweep, GradientKind.Planted);
+            (int semantic, int semanticCaught) = Caught(sweep, GradientKind.Semantic);
+            int reported = sweep.Of(GradientKind.Correct).Count(verdict => verdict.Outcome.ReportsKinks);
+            int misplaced = sweep.Of(GradientKind.Correct).Count(verdict => verdict.MisplacedKinks.Any());
+            string kinks = Mark(
+                sweep.HasKinks ? $"{reported} of {seeds}" : reported == 0 ? "none" : $"{reported} of {seeds} (smooth problem)",
+                sweep.Of(GradientKind.Correct).All(verdict => verdict.KinksRight));
+            if (misplaced > 0)
+            {
+                kinks += $", **{misplaced} at smooth entries**";
+            }
+
+            Line(text, string.Create(CultureInfo.InvariantCulture,
+                $"| {sweep.Problem} | {sweep.Type} | {sweep.ParameterCount} | {(sweep.HasKinks ? "yes" : "no")} | {Mark($"{flagged} of {seeds}", flagged == 0)} | {Mark($"{plantedCaught} of {planted}", plantedCaught == planted)} | {Mark($"{semanticCaught} of {semantic}", semanticCaught == semantic)} | {kinks} |"));
+        }
+
+        int wrong = sweeps.Sum(sweep => sweep.Verdicts.Count(verdict => !verdict.IsRight));
+        int total = sweeps.Sum(sweep => sweep.Verdicts.Count);
+        Line(text);
+        Line(text, string.Create(CultureInfo.InvariantCulture, $"{total} checks, {wrong} wrong verdicts, plus {sweeps.Sum(sweep => sweep.Of(GradientKind.Correct).Count(verdict => !verdict.KinksRight))} reports wrong about kinks."));
+        Line(text);
+        Line(text, "## Wrong verdicts");
+        Line(text);
+        Line(text, wrong == 0 ? "None." : $"Up to {ExamplesShown} per problem and type, with the report's summary line.");
+        foreach (ProblemSweep sweep in sweeps)
+        {
+            Verdict[] wrongVerdicts = [.. sweep.Verdicts.Where(verdict => !verdict.IsRight)];
+            if (wrongVerdicts.Length == 0)
+            {
+                continue;
+            }
+
+            Line(text);
+            Line(text, $"**{sweep.Problem} ({sweep.Type})**: {wrongVerdicts.Length} wrong");
+            Line(text);
+            foreach (Verdict verdict in wrongVerdicts.Take(ExamplesShown))
+            {
+                string what = verdict.Kind == GradientKind.Correct ? "correct gradient flagged" : $"{verdict.Kind.ToString().ToLowerInvariant()} bug `{verdict.Gradient}` passed";
+                Line(text, $"- seed {verdict.Seed}: {what}: {verdict.Outcome.Summary}");
+            }
+        }
+
+        Line(text);
+        Line(text, "## What the zoo does not show");
+        Line(text);
+        Line(text, "- Every tensor of every problem is built to have a largest gradient entry of at least");
+        Line(text, "  2e-2 |J|. A float central difference resolves a derivative only to about 1e-5 |J| (the cost's");
+        Line(text, "  rounding, ε |J|, divided by a step of about 1e-2), so in float a 1% error in a tensor whose");
+        Line(text, "  gradient is all below about 1e-3 |J| is beneath what any finite difference can see; the");
+        Line(text, "  engine then passes it within its error estimate rather than guess.");
+        Line(text, "- Kinked problems have their kinks where they are declared and no two kinks along the same");
+        Line(text, "  entry's stencil. With two ReLU kinks in one stencil, ReLU'(0) = 0 can lie outside both");
+        Line(text, "  one-sided derivatives (the chain rule does not hold there), and no per-entry check can");
+        Line(text, "  call that correct backward pass right.");
+        Line(text, "- Smooth problems keep every kink further than the widest float stencil (x ± 4h, h ≈ 1e-2");
+        Line(text, "  max(1, |x|)) from the point; a kink nearer than that is a kink to the engine, and is reported as one.");
+        return text.ToString();
+    }
+
+    private static (int Total, int Caught) Caught(ProblemSweep sweep, GradientKind kind)
+    {
+        Verdict[] verdicts = [.. sweep.Of(kind)];
+        return (verdicts.Length, verdicts.Count(verdict => !verdict.Outcome.Passed));
+    }
+
+    private static string Mark(string cell, bool right) => right ? cell : $"**{cell}**";
+
+    private static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
+}

@@ -1,0 +1,10 @@
+using System.Diagnostics;
+using GradCheck.Zoo.Table;
+
+// The sweep of GradCheck.Zoo.Tests (every problem, seeds 1-20, double and float, the engine's public
+// entry point with default options), written as markdown to stdout; timing goes to stderr so the
+// document depends on the verdicts only.
+var clock = Stopwatch.StartNew();
+IReadOnlyList<ProblemSweep> sweeps = ProblemSweep.RunAll();
+Console.Out.Write(Markdown.Write(sweeps));
+Console.Error.WriteLine($"{sweeps.Sum(sweep => sweep.Verdicts.Count)} checks in {clock.Elapsed.TotalSeconds:0.0} s");

@@ -1,0 +1,121 @@
+using System.Numerics;
+
+namespace GradCheck.Zoo;
+
+/// <summary>
+/// A gradient checker under test, as the zoo sees it: given a cost that reads the parameters in place,
+/// the parameters and a gradient, a verdict and its text. Any checker can be judged through this.
+/// </summary>
+public delegate CheckOutcome GradientCheck<T>(Func<T> cost, Dictionary<string, T[,]> parameters, Dictionary<string, T[,]> gradients)
+    where T : IFloatingPointIeee754<T>;
+
+/// <summary>What a checker said about one gradient.</summary>
+/// <param name="Passed">Its verdict.</param>
+/// <param name="Summary">Its one-line summary.</param>
+/// <param name="Report">Its whole report.</param>
+/// <param name="KinkCount">How many entries it reported as kinks.</param>
+/// <param name="KinkLabels">The kink entries its report lists by name, such as <c>W1[2,0]</c> (possibly not all of them).</param>
+public sealed record CheckOutcome(bool Passed, string Summary, string Report, int KinkCount, IReadOnlyList<string> KinkLabels)
+{
+    /// <summary>Whether the checker reported any kink.</summary>
+    public bool ReportsKinks => KinkCount > 0;
+}
+
+/// <summary>Which gradient a verdict is about.</summary>
+public enum GradientKind
+{
+    /// <summary>The hand-written, correct gradient: it should pass.</summary>
+    Correct,
+
+    /// <summary>A structural mistake from <see cref="PlantedBugs"/>: it should fail.</summary>
+    Planted,
+
+    /// <summary>A <see cref="SemanticBug{T}"/>: it should fail.</summary>
+    Semantic,
+}
+
+/// <summary>A checker's verdict on one gradient of one problem.</summary>
+/// <param name="Problem">The problem's name.</param>
+/// <param name="Type">float or double.</param>
+/// <param name="Seed">The problem's seed.</param>
+/// <param name="Kind">Correct, planted or semantic.</param>
+/// <param name="Gradient">"correct gradient" or the bug's name.</param>
+/// <param name="Outcome">What the checker said.</param>
+/// <param name="KinkEntries">The entries the problem has kinks at (<see cref="ZooProblem{T}.KinkEntries"/>).</param>
+public sealed record Verdict(string Problem, string Type, int Seed, GradientKind Kind, string Gradient, CheckOutcome Outcome, IReadOnlyCollection<string> KinkEntries)
+{
+    /// <summary>Whether the checker got it right: the correct gradient passed, a bug failed.</summary>
+    public bool IsRight => Outcome.Passed == (Kind == GradientKind.Correct);
+
+    /// <summary>
+    /// Whether the checker reported kinks if and only if the problem has them, and none at an entry
+    /// where the cost is smooth.
+    /// </summary>
+    public bool KinksRight =>
+        Outcome.ReportsKinks == (KinkEntries.Count > 0) && Outcome.KinkLabels.All(KinkEntries.Contains);
+
+    /// <summary>The kinks reported where the problem has none.</summary>
+    public IEnumerable<string> MisplacedKinks => Outcome.KinkLabels.Where(label => !KinkEntries.Contains(label));
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Problem} ({Type}) seed {Seed}: {Gradient} {(Outcome.Passed ? "passed" : "failed")}: {Outcome.Summary}";
+}
+
+/// <summary>
+/// Runs a checker over a problem's correct gradient and over every planted and semantic bug, and
+/// records each verdict. The parameters must be exactly as they were after every check: a checker that
+/// does not restore them would corrupt every later verdict, so that throws.
+/// </summary>
+public static class ZooSweep
+{
+    /// <summary>The checker's verdict on the problem's correct gradient.</summary>
+    public static Verdict CheckCorrect<T>(ZooProblem<T> problem, GradientCheck<T> check)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return Run(problem, check, GradientKind.Correct, "correct gradient", problem.Gradient());
+    }
+
+    /// <summary>The checker's verdicts on every planted bug, then every semantic bug, of the problem.</summary>
+    public static IEnumerable<Verdict> CheckBugs<T>(ZooProblem<T> problem, GradientCheck<T> check)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        foreach (PlantedBug<T> bug in PlantedBugs.Structural(problem, problem.Gradient()))
+        {
+            yield return Run(problem, check, GradientKind.Planted, bug.Name, bug.Gradients);
+        }
+
+        foreach (SemanticBug<T> bug in problem.SemanticBugs)
+        {
+            yield return Run(problem, check, GradientKind.Semantic, bug.Name, bug.Gradient());
+        }
+    }
+
+    private static Verdict Run<T>(ZooProblem<T> problem, GradientCheck<T> check, GradientKind kind, string name, Dictionary<string, T[,]> gradients)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        Dictionary<string, T[,]> before = PlantedBugs.DeepCopy(problem.Parameters);
+        CheckOutcome outcome = check(problem.Cost, problem.Parameters, gradients);
+        foreach (KeyValuePair<string, T[,]> pair in before)
+        {
+            T[,] now = problem.Parameters[pair.Key];
+            for (int i = 0; i < now.GetLength(0); i++)
+            {
+                for (int j = 0; j < now.GetLength(1); j++)
+                {
+                    // Bit for bit: -0 and 0, or two NaNs, are not the same parameter to a cost.
+                    if (BitConverter.DoubleToInt64Bits(double.CreateTruncating(now[i, j])) != BitConverter.DoubleToInt64Bits(double.CreateTruncating(pair.Value[i, j])))
+                    {
+                        throw new InvalidOperationException(
+                            $"{problem} ({Zoo.TypeName<T>()}): after checking '{name}', parameter {pair.Key}[{i},{j}] is {now[i, j]} instead of {pair.Value[i, j]}; the checker did not restore the parameters.");
+                    }
+                }
+            }
+        }
+
+        return new Verdict(problem.Name, Zoo.TypeName<T>(), problem.Seed, kind, name, outcome, problem.KinkEntries);
+    }
+}
