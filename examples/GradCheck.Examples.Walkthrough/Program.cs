@@ -5,6 +5,7 @@ using System.Diagnostics;
 using GradCheck;
 using GradCheck.Comparison;
 using GradCheck.Examples.Models;
+using GradCheck.Layers;
 using GradCheck.Reporting;
 
 var walkthrough = new Walkthrough();
@@ -58,6 +59,18 @@ walkthrough.Step("The same small network in float32, default tolerance", () =>
     Scale(planted["dW3"], 1.01f);
     GradientCheckReport wrong = GradientChecker.Check(() => net.Cost(x, y), net.Parameters, planted);
     return [(right, true, "the correct backprop"), (wrong, false, "dW3 1% too large")];
+});
+
+walkthrough.Step("A new layer, test-first: layer normalisation's input and parameter gradients through J = <dy, f(x)>", () =>
+{
+    double[,] x = { { 0.5, -1.2, 2.0, 0.3 }, { 1.5, 0.2, -0.7, -2.1 }, { -0.4, 0.9, 0.1, 1.3 } };
+
+    // The first draft treats the row's mean and variance as constants; the derivation in full does not.
+    var draft = new LayerNormalization<double>(features: 4, seed: 1, LayerNormalizationBackward.StatisticsAsConstants);
+    GradientCheckReport wrong = Layer.Of(x, draft.Forward, draft.Backward).WithParameters(draft.Parameters, () => draft.Gradients).Check();
+    var fixedLayer = new LayerNormalization<double>(features: 4, seed: 1);
+    GradientCheckReport right = Layer.Of(x, fixedLayer.Forward, fixedLayer.Backward).WithParameters(fixedLayer.Parameters, () => fixedLayer.Gradients).Check();
+    return [(wrong, false, "the first draft (mean and variance as constants)"), (right, true, "the full derivation")];
 });
 
 walkthrough.Step("Tanh network [12288, 5, 5, 1] on one synthetic 64x64x3 image: every one of its 61,481 parameters", () =>

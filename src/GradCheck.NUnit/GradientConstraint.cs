@@ -23,7 +23,7 @@ public sealed class GradientConstraint<T> : Constraint
 
     /// <inheritdoc />
     public override string Description =>
-        $"gradient of the cost with respect to {target.Description}, each entry {options.Tolerance}";
+        $"gradient of the cost with respect to {target.Describe(options.Tensors)}, each entry {options.Tolerance}";
 
     /// <summary>
     /// Holds every entry to <c>|a - n| &lt;= tolerance + tolerance * max(|a|, |n|)</c>, instead of the
@@ -54,6 +54,10 @@ public sealed class GradientConstraint<T> : Constraint
         GradientCheckReport report = target.Check(actual!, options);
         return new GradientConstraintResult(this, actual, report);
     }
+
+    /// <summary>The constraint for a <c>[GradientCheck]</c> case: the problem's target, options and one tensor.</summary>
+    internal static GradientConstraint<T> ForTensor(GradientCheckTarget<T> target, GradientCheckOptions options, string tensor) =>
+        new(target) { options = options with { Tensors = [tensor] } };
 
     internal static GradientConstraint<T> Create(GradientCheckTarget<T> target, ConstraintExpression? expression)
     {

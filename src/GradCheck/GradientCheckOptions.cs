@@ -37,6 +37,14 @@ public sealed record GradientCheckOptions
     /// </summary>
     public bool KinksFail { get; init; }
 
+    /// <summary>
+    /// The parameter tensors to differentiate and report, by name; null (the default) checks every one.
+    /// A check of one tensor costs evaluations for that tensor's entries only, which is how
+    /// <c>[GradientCheck]</c> gives each tensor its own test case. Every gradient is still matched by
+    /// name and shape.
+    /// </summary>
+    public IReadOnlyCollection<string>? Tensors { get; init; }
+
     /// <summary>How many of a failing tensor's worst entries the report lists (at least 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int WorstEntriesShown

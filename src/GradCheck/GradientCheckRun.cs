@@ -25,10 +25,11 @@ internal static class GradientCheckRun
         where T : IFloatingPointIeee754<T>
     {
         ThrowIfUncheckable(parameters);
+        int[] selected = SelectedTensors(parameters, options.Tensors);
         double epsilon = MachineEpsilon.Of<T>();
         var method = new NumericalMethod(TypeNames.Friendly(typeof(T)), options.Method, StepSize.RelativeStep<T>(options.Method), epsilon);
         var snapshot = new ParameterSnapshot<T>(parameters);
-        var numerics = new NumericalGradient[parameters.Tensors.Count];
+        var numerics = new NumericalGradient[selected.Length];
         var problems = new List<CheckProblem>();
         double baseCost;
         long evaluations = 0;
@@ -60,7 +61,7 @@ internal static class GradientCheckRun
 
             for (int t = 0; t < numerics.Length; t++)
             {
-                NamedTensor<T> tensor = parameters.Tensors[t];
+                NamedTensor<T> tensor = parameters.Tensors[selected[t]];
                 numerics[t] = new NumericalGradient(tensor.Storage.Length);
                 evaluations += options.Method == DifferenceMethod.CentralTwoPoint
                     ? CentralDifference.Differentiate(cost, tensor, numerics[t])
@@ -85,9 +86,9 @@ internal static class GradientCheckRun
         var tensors = new TensorReport[numerics.Length];
         for (int t = 0; t < tensors.Length; t++)
         {
-            NamedTensor<T> tensor = parameters.Tensors[t];
+            NamedTensor<T> tensor = parameters.Tensors[selected[t]];
             double[] analytic = new double[tensor.Storage.Length];
-            TensorPrimitives.ConvertTruncating<T, double>(gradients[t].Span, analytic);
+            TensorPrimitives.ConvertTruncating<T, double>(gradients[selected[t]].Span, analytic);
             tensors[t] = GradientComparison.Compare(tensor.Name, tensor.Storage.Shape, analytic, numerics[t], rule, options.WorstEntriesShown);
         }
 
@@ -127,6 +128,27 @@ internal static class GradientCheckRun
     }
 
     private static string Format(double value) => value.ToString("G7", CultureInfo.InvariantCulture);
+
+    /// <summary>The indices of the tensors to check, in parameter order: all, or those named in <paramref name="names"/>.</summary>
+    private static int[] SelectedTensors<T>(TensorSet<T> parameters, IReadOnlyCollection<string>? names)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (names is null)
+        {
+            return [.. Enumerable.Range(0, parameters.Tensors.Count)];
+        }
+
+        string[] unknown = [.. names.Where(name => !parameters.Tensors.Any(tensor => tensor.Name == name))];
+        if (unknown.Length > 0 || names.Count == 0)
+        {
+            throw new ArgumentException(
+                $"GradientCheckOptions.Tensors names {(names.Count == 0 ? "no tensor" : string.Join(", ", unknown.Select(name => $"'{name}'")))}, " +
+                $"but the parameters are {string.Join(", ", parameters.Tensors.Select(tensor => tensor.Name))}.",
+                "options");
+        }
+
+        return [.. Enumerable.Range(0, parameters.Tensors.Count).Where(t => names.Contains(parameters.Tensors[t].Name))];
+    }
 
     private static void ThrowIfUncheckable<T>(TensorSet<T> parameters)
         where T : IFloatingPointIeee754<T>

@@ -18,14 +18,25 @@ public sealed class GradientCheckTarget<T>
 
     private readonly Func<object, GradientCheckOptions, GradientCheckReport> check;
 
-    private GradientCheckTarget(string description, Func<object, GradientCheckOptions, GradientCheckReport> check)
+    private readonly string[] tensorDescriptions;
+
+    private GradientCheckTarget(IReadOnlyList<string> tensorNames, string[] tensorDescriptions, Func<object, GradientCheckOptions, GradientCheckReport> check)
     {
-        Description = description;
+        TensorNames = tensorNames;
+        this.tensorDescriptions = tensorDescriptions;
         this.check = check;
     }
 
+    /// <summary>The parameter tensors' names, in order: <c>theta</c> for a flat target.</summary>
+    public IReadOnlyList<string> TensorNames { get; }
+
     /// <summary>The parameters in words, such as <c>theta (5)</c> or <c>W1 (5, 4), b1 (5, 1)</c>.</summary>
-    public string Description { get; }
+    public string Description => Describe(null);
+
+    /// <summary>Some of the parameters in words, such as <c>W1 (5, 4)</c>.</summary>
+    /// <param name="tensors">The names to describe, as <see cref="GradientCheckOptions.Tensors"/> holds them; null for all.</param>
+    public string Describe(IReadOnlyCollection<string>? tensors) =>
+        string.Join(", ", tensorDescriptions.Where((_, index) => tensors is null || tensors.Contains(TensorNames[index])));
 
     /// <summary>
     /// A pure cost of a flat vector, checked at <paramref name="theta"/> (the shape of scipy's
@@ -38,7 +49,8 @@ public sealed class GradientCheckTarget<T>
         ArgumentNullException.ThrowIfNull(cost);
         ArgumentNullException.ThrowIfNull(theta);
         return new GradientCheckTarget<T>(
-            $"{FlatParameterName} {Shapes.Format([theta.Length])}",
+            [FlatParameterName],
+            [$"{FlatParameterName} {Shapes.Format([theta.Length])}"],
             (gradient, options) =>
             {
                 // A fresh copy per check: the user may move theta between checks, and the copy is
@@ -60,9 +72,9 @@ public sealed class GradientCheckTarget<T>
     {
         ArgumentNullException.ThrowIfNull(cost);
         TensorSet<T> wrapped = TensorSet<T>.FromPairs(parameters, writable: true, role: "parameter");
-        string description = string.Join(", ", wrapped.Tensors.Select(tensor => tensor.Name + " " + Shapes.Format(tensor.Storage.Shape)));
         return new GradientCheckTarget<T>(
-            description,
+            [.. wrapped.Tensors.Select(tensor => tensor.Name)],
+            [.. wrapped.Tensors.Select(tensor => tensor.Name + " " + Shapes.Format(tensor.Storage.Shape))],
             (gradients, options) =>
                 GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, TensorSet<T>.FromDictionary(gradients, writable: false, role: "gradient")), options));
     }

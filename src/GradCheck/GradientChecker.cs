@@ -1,4 +1,5 @@
 using System.Numerics;
+using GradCheck.Parameters;
 using GradCheck.Reporting;
 
 namespace GradCheck;
@@ -32,15 +33,6 @@ public static class GradientChecker
         IEnumerable<KeyValuePair<string, TParameter>> parameters,
         IReadOnlyDictionary<string, TGradient> gradients,
         GradientCheckOptions? options = null)
-        where T : IFloatingPointIeee754<T>
-    {
-        ArgumentNullException.ThrowIfNull(gradients);
-        var untyped = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (KeyValuePair<string, TGradient> pair in gradients)
-        {
-            untyped.Add(pair.Key, pair.Value);
-        }
-
-        return GradientCheckTarget<T>.Named(cost, parameters).Check(untyped, options);
-    }
+        where T : IFloatingPointIeee754<T> =>
+        GradientCheckTarget<T>.Named(cost, parameters).Check(UntypedGradients.From(gradients), options);
 }

@@ -57,6 +57,12 @@ public sealed class GradientCheckReport
     /// <summary>How many times the cost was evaluated.</summary>
     public long CostEvaluations { get; }
 
+    /// <summary>
+    /// What else a reader needs to reproduce the check, one line each, such as the seed of a layer
+    /// check's upstream gradient; printed before the rule.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; internal set; } = [];
+
     /// <summary>The tensors with at least one failing entry.</summary>
     public IEnumerable<TensorReport> FailedTensors => Tensors.Where(tensor => !tensor.Passed);
 

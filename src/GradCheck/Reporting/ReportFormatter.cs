@@ -121,6 +121,11 @@ internal static class ReportFormatter
             text.AppendLine(Invariant, $"Whole gradient: ||a - n|| / (||a|| + ||n||) = {Scientific(report.RelativeDifference, 3)} (reported, not the verdict)");
         }
 
+        foreach (string note in report.Notes)
+        {
+            text.AppendLine(note);
+        }
+
         text.Append("Rule: ").Append(report.Tolerance).AppendLine("; NaN or infinity fails; a = analytic (backprop), n = numerical");
         text.Append("Numerical gradient: ").Append(report.Method).AppendLine();
         text.AppendLine(Invariant, $"Cost J = {Scientific(report.Cost, 8)} at the given parameters; {report.CostEvaluations} cost evaluations");

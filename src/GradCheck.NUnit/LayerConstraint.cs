@@ -1,0 +1,69 @@
+using GradCheck.Comparison;
+using GradCheck.Layers;
+using GradCheck.Reporting;
+using NUnit.Framework.Constraints;
+
+namespace GradCheck.NUnit;
+
+/// <summary>
+/// Succeeds when a layer's backward pass is the gradient of its forward pass: the input gradient and
+/// every parameter gradient it gives for a seeded random upstream gradient dy are the gradient of
+/// J = &lt;dy, f(x)&gt;. The actual value is a <see cref="LayerUnderTest{TInput, TOutput}"/>, made with
+/// <see cref="Layer.Of{TInput, TOutput}"/>.
+/// </summary>
+public sealed class LayerConstraint : Constraint
+{
+    private GradientCheckOptions options = GradientCheckOptions.Default;
+    private bool toleranceGiven;
+
+    /// <inheritdoc />
+    public override string Description =>
+        $"a backward pass that is the gradient of the forward pass, each entry {options.Tolerance}";
+
+    /// <summary>Holds every entry to <c>|a - n| &lt;= tolerance + tolerance * max(|a|, |n|)</c>.</summary>
+    /// <param name="tolerance">Both the absolute and the relative part of the rule.</param>
+    /// <exception cref="InvalidOperationException">A tolerance was already given.</exception>
+    public LayerConstraint Within(double tolerance) => WithTolerance(GradientTolerance.Within(tolerance));
+
+    /// <summary>Holds every entry to <c>|a - n| &lt;= absolute + relative * max(|a|, |n|)</c>.</summary>
+    /// <param name="absolute">The absolute part of the rule (atol).</param>
+    /// <param name="relative">The relative part of the rule (rtol).</param>
+    /// <exception cref="InvalidOperationException">A tolerance was already given.</exception>
+    public LayerConstraint Within(double absolute, double relative) => WithTolerance(GradientTolerance.Within(absolute, relative));
+
+    /// <summary>Runs the check with these options (a <c>Within</c> given before or after still applies).</summary>
+    /// <param name="checkOptions">The options.</param>
+    public LayerConstraint WithOptions(GradientCheckOptions checkOptions)
+    {
+        ArgumentNullException.ThrowIfNull(checkOptions);
+        options = toleranceGiven ? checkOptions with { Tolerance = options.Tolerance } : checkOptions;
+        return this;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The actual value is not a layer made with <see cref="Layer.Of{TInput, TOutput}"/>.</exception>
+    public override ConstraintResult ApplyTo<TActual>(TActual actual)
+    {
+        if (actual is not ILayerUnderTest layer)
+        {
+            throw new ArgumentException(
+                $"Has.CorrectBackward applies to a layer made with Layer.Of(x, layer.Forward, layer.Backward), not to {(actual is null ? "null" : "a " + actual.GetType().Name)}.",
+                nameof(actual));
+        }
+
+        GradientCheckReport report = layer.Check(options);
+        return new GradientConstraintResult(this, actual, report);
+    }
+
+    private LayerConstraint WithTolerance(GradientTolerance tolerance)
+    {
+        if (toleranceGiven)
+        {
+            throw new InvalidOperationException("Within modifier may appear only once in a layer constraint.");
+        }
+
+        toleranceGiven = true;
+        options = options with { Tolerance = tolerance };
+        return this;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Numerics;
+using GradCheck.Parameters;
+using GradCheck.Reporting;
+
+namespace GradCheck.Layers;
+
+/// <summary>One layer check, for element type T: draw dy, run backward once, then check the gradient of J = &lt;dy, f(x)&gt;.</summary>
+internal static class LayerCheckRun
+{
+    public static GradientCheckReport Run<T>(
+        object input,
+        Func<object, object> forward,
+        Func<object, object> backward,
+        IReadOnlyList<KeyValuePair<string, object?>> parameters,
+        Func<Dictionary<string, object?>>? parameterGradients,
+        int seed,
+        GradientCheckOptions options)
+        where T : IFloatingPointIeee754<T>
+    {
+        // The layer works on a copy of x, which the check perturbs in place like any parameter.
+        object x = LayerContainers.Copy<T>(input, Layer.InputName);
+        object y = Call(forward, x, "the forward pass at the given input");
+        T[] dyValues = UpstreamGradient.Draw<T>(TensorStorageFactory.Wrap<T>(y, "f(x)", writable: false).Length, seed);
+        object dy = LayerContainers.NewLike<T>(y, dyValues, "dy");
+        double[] dyDouble = [.. dyValues.Select(double.CreateTruncating)];
+
+        // A copy of dy, because a backward pass may use its argument as scratch space; copies of what it
+        // returns, because its buffers may be overwritten by the forward passes of the check.
+        object dx = Call(backward, LayerContainers.Copy<T>(dy, "dy"), "the backward pass");
+        var gradients = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [Layer.InputName] = LayerContainers.Copy<T>(dx, "dx"),
+        };
+        foreach (KeyValuePair<string, object?> pair in parameterGradients?.Invoke() ?? [])
+        {
+            if (pair.Key is Layer.InputName or "d" + Layer.InputName)
+            {
+                throw new ArgumentException($"The layer's parameter gradients include '{pair.Key}'; the input's gradient is what the backward pass returns.");
+            }
+
+            gradients.Add(pair.Key, pair.Value is null ? null : LayerContainers.Copy<T>(pair.Value, pair.Key));
+        }
+
+        // J = <dy, y> sums terms of both signs, and its round-off is that of Σ |dy_i y_i|, not of |J|;
+        // adding that sum at the given point as a constant leaves every derivative unchanged and makes
+        // |J| as large as its terms, so the checker's round-off estimate (ulps of |J|) covers it.
+        double magnitude = WeightedSum<T>(dyDouble, y, absolute: true);
+        T Cost() => T.CreateTruncating(magnitude + WeightedSum<T>(dyDouble, forward(x), absolute: false));
+
+        KeyValuePair<string, object?>[] tensors = [new(Layer.InputName, x), .. parameters];
+        GradientCheckReport report = GradientCheckTarget<T>.Named(Cost, tensors).Check(gradients, options);
+        report.Notes =
+        [
+            string.Create(CultureInfo.InvariantCulture,
+                $"Layer check: J = <dy, f(x)> with dy drawn from N(0, 1) with seed {seed}, {dyValues.Length} entries; the gradient with respect to x is backward(dy)"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"  (J is evaluated plus the constant sum |dy_i f_i(x)| = {magnitude:G6} at the given point: no derivative changes, and the round-off estimate, in ulps of |J|, then covers the cancellation in the sum)"),
+        ];
+        return report;
+    }
+
+    private static double WeightedSum<T>(double[] weights, object output, bool absolute)
+        where T : IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> values = TensorStorageFactory.Wrap<T>(output, "f(x)", writable: false).Span;
+        if (values.Length != weights.Length)
+        {
+            throw new ArgumentException($"The forward pass returned {values.Length} values at a perturbed input after {weights.Length} at the given one: its output's shape must not depend on the values of its input or parameters.");
+        }
+
+        double sum = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double term = weights[i] * double.CreateTruncating(values[i]);
+            sum += absolute ? Math.Abs(term) : term;
+        }
+
+        return sum;
+    }
+
+    private static object Call(Func<object, object> pass, object argument, string what)
+    {
+        try
+        {
+            return pass(argument) ?? throw new ArgumentException($"{char.ToUpperInvariant(what[0])}{what[1..]} returned null.");
+        }
+        catch (Exception exception) when (exception is not (ArgumentException or OperationCanceledException))
+        {
+            throw new CostEvaluationException(what, exception);
+        }
+    }
+}

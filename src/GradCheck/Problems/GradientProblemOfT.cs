@@ -1,0 +1,71 @@
+using System.Numerics;
+using GradCheck.Reporting;
+
+namespace GradCheck.Problems;
+
+/// <summary>
+/// A model with parameters, a cost and a backward pass: everything a gradient check needs, under a
+/// name. <c>[GradientCheck]</c> turns a source of these into one test case per problem and tensor.
+/// Create one with <see cref="GradientProblem.Create{T, TParameter, TGradient}"/> (named tensors, the
+/// shape of a hand-written network) or <see cref="GradientProblem.Create{T}(string, Func{T[], T}, T[], Func{T[], T[]}, GradientCheckOptions)"/>
+/// (a pure cost of a flat vector).
+/// </summary>
+/// <typeparam name="T">The element type: <c>float</c> or <c>double</c>.</typeparam>
+public sealed class GradientProblem<T>
+    where T : IFloatingPointIeee754<T>
+{
+    private readonly Func<object> backward;
+
+    internal GradientProblem(string name, GradientCheckTarget<T> target, Func<object> backward, GradientCheckOptions? options)
+    {
+        Name = name;
+        Target = target;
+        this.backward = backward;
+        Options = options;
+    }
+
+    /// <summary>The problem's name in test names and messages, such as <c>Dense(seed: 1)</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The cost and the parameters it is differentiated with respect to.</summary>
+    public GradientCheckTarget<T> Target { get; }
+
+    /// <summary>The parameter tensors' names, in order: one test case each under <c>[GradientCheck]</c>.</summary>
+    public IReadOnlyList<string> TensorNames => Target.TensorNames;
+
+    /// <summary>How this problem is checked when the caller does not say; null for the defaults.</summary>
+    public GradientCheckOptions? Options { get; }
+
+    /// <summary>The same problem, checked with <paramref name="options"/> unless the caller says otherwise.</summary>
+    /// <param name="options">The options, such as <c>new GradientCheckOptions { Tolerance = GradientTolerance.Within(1e-6) }</c>.</param>
+    public GradientProblem<T> WithOptions(GradientCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new GradientProblem<T>(Name, Target, backward, options);
+    }
+
+    /// <summary>Runs the backward pass at the current parameters and returns its gradient(s).</summary>
+    public object Backward() => backward();
+
+    /// <summary>Runs the backward pass and checks its gradient with respect to every tensor.</summary>
+    /// <param name="options">How to check; null for <see cref="Options"/>, else the defaults.</param>
+    public GradientCheckReport Check(GradientCheckOptions? options = null) =>
+        Target.Check(Backward(), options ?? Options);
+
+    /// <summary>
+    /// Runs the backward pass and checks its gradient with respect to one tensor only, differentiating
+    /// that tensor's entries alone.
+    /// </summary>
+    /// <param name="tensor">One of <see cref="TensorNames"/>.</param>
+    /// <param name="options">How to check; null for <see cref="Options"/>, else the defaults.</param>
+    /// <exception cref="ArgumentException"><paramref name="tensor"/> is not one of the problem's tensors.</exception>
+    public GradientCheckReport Check(string tensor, GradientCheckOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tensor);
+        GradientCheckOptions chosen = options ?? Options ?? GradientCheckOptions.Default;
+        return Target.Check(Backward(), chosen with { Tensors = [tensor] });
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}

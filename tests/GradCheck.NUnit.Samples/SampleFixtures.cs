@@ -1,0 +1,103 @@
+using GradCheck.Problems;
+
+using NUnit.Framework;
+
+namespace GradCheck.NUnit.Samples;
+
+// Fixtures that GradCheck.NUnit.Tests builds and runs in process; several are wrong on purpose.
+
+/// <summary>The correct network and the one with planted bugs, seeds 1 and 2.</summary>
+public sealed class SeededNetworks
+{
+    [GradientCheck(typeof(SampleProblems), nameof(SampleProblems.Dense), Seeds = [1, 2])]
+    [GradientCheck(typeof(SampleProblems), nameof(SampleProblems.PlantedBug), Seeds = [1])]
+    public void Backprop(GradientCheckCase<double> check)
+    {
+    }
+}
+
+/// <summary>Problems from a property of the fixture itself, and a test body that looks further at the report.</summary>
+public sealed class PropertySource
+{
+    private static IEnumerable<GradientProblem<double>> Quadratics =>
+    [
+        GradientProblem.Create("Quadratic", (double[] t) => t.Sum(v => v * v) / 2, [1.0, -2.0, 0.5], t => t),
+        GradientProblem.Create("WrongQuadratic", (double[] t) => t.Sum(v => v * v) / 2, [1.0, -2.0, 0.5], t => [.. t.Select(v => 2 * v)]),
+    ];
+
+    public static int BodiesRun { get; set; }
+
+    [GradientCheck(nameof(Quadratics))]
+    public void Backprop(GradientCheckCase<double> check)
+    {
+        BodiesRun++;
+        Assert.That(check.Check().Tensors, Has.Count.EqualTo(1));
+    }
+}
+
+/// <summary>Sources that cannot be read, each of which must give a NotRunnable case with its reason.</summary>
+public sealed class BadSources
+{
+    private static int NotProblems => 42;
+
+    private static IEnumerable<object> Mixed => [SampleProblems.Dense(1), "not a problem"];
+
+    private static IEnumerable<GradientProblem<double>> Empty => [];
+
+    private static IEnumerable<GradientProblem<double>> Duplicates => [SampleProblems.Dense(1), SampleProblems.Dense(2)];
+
+    private int Instance => 0;
+
+    [GradientCheck("NoSuchMember")]
+    public void Missing(GradientCheckCase<double> check)
+    {
+    }
+
+    [GradientCheck(nameof(NotProblems))]
+    public void WrongType(GradientCheckCase<double> check)
+    {
+    }
+
+    [GradientCheck(nameof(Mixed))]
+    public void WrongItem(GradientCheckCase<double> check)
+    {
+    }
+
+    [GradientCheck(nameof(Empty))]
+    public void NoProblems(GradientCheckCase<double> check)
+    {
+    }
+
+    [GradientCheck(nameof(Instance))]
+    public void NotStatic(GradientCheckCase<double> check)
+    {
+    }
+
+    [GradientCheck(typeof(SampleProblems), nameof(SampleProblems.Dense))]
+    public void SeedMissing(GradientCheckCase<double> check)
+    {
+    }
+
+    [GradientCheck(nameof(Throwing), Seeds = [1, 2])]
+    public void ConstructorThrows(GradientCheckCase<double> check)
+    {
+    }
+
+    [GradientCheck(typeof(SampleProblems), nameof(SampleProblems.Dense), Seeds = [1])]
+    public void WrongElementType(GradientCheckCase<float> check)
+    {
+    }
+
+    [GradientCheck(typeof(SampleProblems), nameof(SampleProblems.Dense), Seeds = [1])]
+    public void WrongParameter(double[] check)
+    {
+    }
+
+    [GradientCheck(nameof(Duplicates))]
+    public void DuplicateNames(GradientCheckCase<double> check)
+    {
+    }
+
+    private static GradientProblem<double> Throwing(int seed) =>
+        seed == 2 ? throw new InvalidOperationException("layer sizes [4, 0, 1] have an empty layer") : SampleProblems.Dense(seed);
+}

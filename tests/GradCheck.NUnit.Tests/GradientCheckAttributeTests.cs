@@ -1,0 +1,122 @@
+using GradCheck.NUnit.Samples;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace GradCheck.NUnit.Tests;
+
+public class GradientCheckAttributeTests
+{
+    [Test]
+    public void Gives_one_case_per_problem_and_tensor_named_by_both()
+    {
+        string[] names = [.. FixtureRunner.Discover(typeof(SeededNetworks)).Select(test => test.Name)];
+
+        Assert.That(names, Is.EquivalentTo(new[]
+        {
+            "Backprop(Dense(seed: 1) > W1)", "Backprop(Dense(seed: 1) > b1)", "Backprop(Dense(seed: 1) > W2)",
+            "Backprop(Dense(seed: 1) > b2)", "Backprop(Dense(seed: 1) > W3)", "Backprop(Dense(seed: 1) > b3)",
+            "Backprop(Dense(seed: 2) > W1)", "Backprop(Dense(seed: 2) > b1)", "Backprop(Dense(seed: 2) > W2)",
+            "Backprop(Dense(seed: 2) > b2)", "Backprop(Dense(seed: 2) > W3)", "Backprop(Dense(seed: 2) > b3)",
+            "Backprop(PlantedBug(seed: 1) > W1)", "Backprop(PlantedBug(seed: 1) > b1)", "Backprop(PlantedBug(seed: 1) > W2)",
+            "Backprop(PlantedBug(seed: 1) > b2)", "Backprop(PlantedBug(seed: 1) > W3)", "Backprop(PlantedBug(seed: 1) > b3)",
+        }));
+    }
+
+    [Test]
+    public void Names_are_the_same_at_every_discovery()
+    {
+        string[] first = [.. FixtureRunner.Discover(typeof(SeededNetworks)).Select(test => test.FullName)];
+        string[] second = [.. FixtureRunner.Discover(typeof(SeededNetworks)).Select(test => test.FullName)];
+
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Fails_exactly_the_cases_of_the_tensors_whose_backprop_is_wrong()
+    {
+        Dictionary<string, ITestResult> results = FixtureRunner.Run(typeof(SeededNetworks));
+        string[] failed = [.. results.Values.Where(result => result.ResultState.Status == TestStatus.Failed).Select(result => result.Test.Name)];
+        string[] passed = [.. results.Values.Where(result => result.ResultState.Status == TestStatus.Passed).Select(result => result.Test.Name)];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failed, Is.EquivalentTo(new[] { "Backprop(PlantedBug(seed: 1) > b1)", "Backprop(PlantedBug(seed: 1) > W2)" }));
+            Assert.That(passed, Has.Length.EqualTo(results.Count - 2));
+        }
+    }
+
+    [Test]
+    public void A_failing_case_shows_the_gradient_constraints_message_for_its_tensor()
+    {
+        ITestResult result = FixtureRunner.Run(typeof(SeededNetworks))["Backprop(PlantedBug(seed: 1) > W2)"];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.Message, Does.StartWith("  PlantedBug(seed: 1) > W2"));
+            Assert.That(result.Message, Does.Contain("Expected: gradient of the cost with respect to W2 (3, 5), each entry |a - n| <="));
+            Assert.That(result.Message, Does.Contain("But was:  1 of 1 tensors outside tolerance: W2 (9 of 15 entries)"));
+            Assert.That(result.Message, Does.Contain("W2[0,0]"));
+            Assert.That(result.Message, Does.Not.Contain("b1"), "the case checks W2 only");
+        }
+    }
+
+    [Test]
+    public void Runs_the_test_body_and_then_the_check()
+    {
+        PropertySource.BodiesRun = 0;
+        Dictionary<string, ITestResult> results = FixtureRunner.Run(typeof(PropertySource));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results["Backprop(Quadratic > theta)"].ResultState.Status, Is.EqualTo(TestStatus.Passed));
+            Assert.That(results["Backprop(WrongQuadratic > theta)"].ResultState.Status, Is.EqualTo(TestStatus.Failed));
+            Assert.That(results["Backprop(WrongQuadratic > theta)"].Message, Does.Contain("theta[1]"));
+            Assert.That(PropertySource.BodiesRun, Is.EqualTo(2));
+        }
+    }
+
+    [TestCase(nameof(BadSources.Missing), "BadSources has no static field, property or method named 'NoSuchMember'")]
+    [TestCase(nameof(BadSources.WrongType), "BadSources.NotProblems returns a Int32; it must return GradientProblem<double>")]
+    [TestCase(nameof(BadSources.WrongItem), "BadSources.Mixed yields a String where GradientProblem<double> is needed")]
+    [TestCase(nameof(BadSources.NoProblems), "BadSources.Empty yields no problems")]
+    [TestCase(nameof(BadSources.NotStatic), "BadSources.Instance must be static")]
+    [TestCase(nameof(BadSources.SeedMissing), "SampleProblems.Dense must be a static field, property or method without parameters (give Seeds to pass a seed)")]
+    [TestCase(nameof(BadSources.WrongElementType), "SampleProblems.Dense(seed: 1) returns a GradientProblem`1; it must return GradientProblem<float>")]
+    [TestCase(nameof(BadSources.WrongParameter), "takes one parameter, a GradientCheckCase<double> or GradientCheckCase<float>; WrongParameter takes (Double[])")]
+    public void A_source_that_cannot_be_read_gives_a_case_that_is_not_runnable_and_says_why(string method, string reason)
+    {
+        Test[] tests = [.. FixtureRunner.Discover(typeof(BadSources)).Where(test => test.Name.StartsWith(method + "(", StringComparison.Ordinal))];
+
+        Assert.That(tests, Has.Length.EqualTo(1));
+        Assert.That(tests[0].RunState, Is.EqualTo(RunState.NotRunnable));
+        Assert.That(tests[0].Properties.Get(PropertyNames.SkipReason), Does.Contain(reason));
+    }
+
+    [Test]
+    public void A_problem_whose_construction_throws_is_not_runnable_and_the_other_seeds_still_run()
+    {
+        Test[] tests = [.. FixtureRunner.Discover(typeof(BadSources)).Where(test => test.Name.StartsWith("ConstructorThrows(", StringComparison.Ordinal))];
+        Test broken = tests.Single(test => test.RunState == RunState.NotRunnable);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(tests.Count(test => test.RunState == RunState.Runnable), Is.EqualTo(6), "seed 1's six tensors");
+            Assert.That(broken.Name, Is.EqualTo("ConstructorThrows(Throwing(seed: 2))"));
+            Assert.That(broken.Properties.Get(PropertyNames.SkipReason), Is.EqualTo(
+                "The GradientCheck source BadSources.Throwing(seed: 2) threw InvalidOperationException: layer sizes [4, 0, 1] have an empty layer"));
+        }
+    }
+
+    [Test]
+    public void Two_problems_with_the_same_name_do_not_make_two_cases_with_the_same_name()
+    {
+        Test[] tests = [.. FixtureRunner.Discover(typeof(BadSources)).Where(test => test.Name.StartsWith("DuplicateNames(", StringComparison.Ordinal))];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(tests.Select(test => test.Name), Is.Unique);
+            Assert.That(tests.Count(test => test.RunState == RunState.Runnable), Is.EqualTo(6));
+            Assert.That(tests.Where(test => test.RunState == RunState.NotRunnable).Select(test => test.Properties.Get(PropertyNames.SkipReason)),
+                Has.All.EqualTo("Two cases are named 'Dense > W1': give the problems different names.").Or.Contains("give the problems different names"));
+        }
+    }
+}
