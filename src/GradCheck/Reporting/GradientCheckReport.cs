@@ -63,6 +63,13 @@ public sealed class GradientCheckReport
     /// </summary>
     public IReadOnlyList<string> Notes { get; internal set; } = [];
 
+    /// <summary>
+    /// What was checked: <see cref="CheckSubject.Gradient"/> unless the report comes from
+    /// <c>JacobianChecker</c> or <c>HessianVectorProductChecker</c>, whose reports have no scalar cost
+    /// (<see cref="Cost"/> is NaN) and count evaluations of their function in <see cref="CostEvaluations"/>.
+    /// </summary>
+    public CheckSubject Subject { get; internal set; } = CheckSubject.Gradient;
+
     /// <summary>The tensors with at least one failing entry.</summary>
     public IEnumerable<TensorReport> FailedTensors => Tensors.Where(tensor => !tensor.Passed);
 

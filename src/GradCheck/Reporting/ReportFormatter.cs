@@ -20,6 +20,11 @@ internal static class ReportFormatter
             return string.Join("; ", report.Problems.Select(problem => problem.Message));
         }
 
+        if (IsOneMatrix(report))
+        {
+            return MatrixSummary(report.Tensors[0]);
+        }
+
         TensorReport[] failed = [.. report.FailedTensors];
         if (failed.Length == 0)
         {
@@ -36,7 +41,7 @@ internal static class ReportFormatter
         WriteVerdict(text, report);
         foreach (TensorReport tensor in report.FailedTensors)
         {
-            WriteFailedTensor(text, tensor);
+            WriteFailedTensor(text, tensor, report.Subject);
         }
 
         WriteKinks(text, report);
@@ -54,7 +59,7 @@ internal static class ReportFormatter
     {
         if (report.Problems.Count > 0)
         {
-            text.AppendLine("Gradient check failed:");
+            text.AppendLine(Invariant, $"{report.Subject.Name} check failed:");
             foreach (CheckProblem problem in report.Problems)
             {
                 text.Append("  ").AppendLine(problem.Message);
@@ -65,18 +70,27 @@ internal static class ReportFormatter
 
         int entries = report.Tensors.Sum(tensor => tensor.EntryCount);
         int failedTensors = report.FailedTensors.Count();
-        if (failedTensors == 0)
+        if (IsOneMatrix(report))
         {
-            text.AppendLine(Invariant, $"Gradient check passed: {Count(report.Tensors.Count, "tensor")}, {Count(entries, "entry", "entries")} within tolerance.");
+            text.AppendLine(Invariant, $"{report.Subject.Name} check {(failedTensors == 0 ? "passed" : "failed")}: {MatrixSummary(report.Tensors[0])}.");
+        }
+        else if (failedTensors == 0)
+        {
+            text.AppendLine(Invariant, $"{report.Subject.Name} check passed: {Count(report.Tensors.Count, "tensor")}, {Count(entries, "entry", "entries")} within tolerance.");
         }
         else
         {
             int failedEntries = report.Tensors.Sum(tensor => tensor.FailedEntryCount);
-            text.AppendLine(Invariant, $"Gradient check failed: {failedTensors} of {report.Tensors.Count} tensors have entries outside tolerance ({failedEntries} of {entries} entries).");
+            text.AppendLine(Invariant, $"{report.Subject.Name} check failed: {failedTensors} of {report.Tensors.Count} tensors have entries outside tolerance ({failedEntries} of {entries} entries).");
+        }
+
+        if (report.Subject.Heading is { } heading)
+        {
+            text.AppendLine(heading);
         }
     }
 
-    private static void WriteFailedTensor(StringBuilder text, TensorReport tensor)
+    private static void WriteFailedTensor(StringBuilder text, TensorReport tensor, CheckSubject subject)
     {
         text.AppendLine(Invariant, $"{tensor.Name} {Shapes.Format([.. tensor.Shape])}: {tensor.FailedEntryCount} of {tensor.EntryCount} entries outside tolerance, ||a - n|| / (||a|| + ||n||) = {Scientific(tensor.RelativeDifference, 3)}");
         EntryReport[] shown = [.. tensor.WorstEntries.Where(entry => !entry.Passed)];
@@ -98,8 +112,8 @@ internal static class ReportFormatter
                 .Append("  ").Append(Error(entry.Bound));
             string note = entry.Outcome switch
             {
-                EntryOutcome.AnalyticNotFinite => "  analytic gradient not finite",
-                EntryOutcome.NumericNotFinite => "  cost not finite at a perturbed point",
+                EntryOutcome.AnalyticNotFinite => $"  analytic {subject.Noun} not finite",
+                EntryOutcome.NumericNotFinite => $"  {subject.Function} not finite at a perturbed point",
                 EntryOutcome.OutsideSubgradient => $"  kink: a is outside the one-sided derivatives {Interval(entry)}",
                 EntryOutcome.KinkNotAllowed => $"  kink (the options make kinks fail): one-sided derivatives {Interval(entry)}",
                 _ => string.Empty,
@@ -127,8 +141,15 @@ internal static class ReportFormatter
         }
 
         text.Append("Rule: ").Append(report.Tolerance).AppendLine("; NaN or infinity fails; a = analytic (backprop), n = numerical");
-        text.Append("Numerical gradient: ").Append(report.Method).AppendLine();
-        text.AppendLine(Invariant, $"Cost J = {Scientific(report.Cost, 8)} at the given parameters; {report.CostEvaluations} cost evaluations");
+        text.Append("Numerical ").Append(report.Subject.Noun).Append(": ").Append(report.Subject.Method ?? report.Method.ToString()).AppendLine();
+        if (report.Subject == CheckSubject.Gradient)
+        {
+            text.AppendLine(Invariant, $"Cost J = {Scientific(report.Cost, 8)} at the given parameters; {report.CostEvaluations} cost evaluations");
+        }
+        else
+        {
+            text.AppendLine(Invariant, $"{report.CostEvaluations} evaluations of {report.Subject.Function}");
+        }
     }
 
     private static void WriteKinks(StringBuilder text, GradientCheckReport report)
@@ -146,6 +167,23 @@ internal static class ReportFormatter
             string more = tensor.KinkCount > tensor.Kinks.Count ? string.Create(Invariant, $", ... {tensor.KinkCount - tensor.Kinks.Count} more") : string.Empty;
             text.AppendLine(Invariant, $"  {tensor.Name}: {tensor.KinkCount} at kinks: {shown}{more}");
         }
+    }
+
+    /// <summary>A Jacobian or a Hessian-vector product is one matrix or vector: its report speaks of entries, not of tensors.</summary>
+    private static bool IsOneMatrix(GradientCheckReport report) =>
+        report.Subject != CheckSubject.Gradient && report.Tensors.Count == 1;
+
+    /// <summary>Such as <c>5 of 12 entries outside tolerance: J[2,3], J[0,1], J[1,1] and 2 more</c>.</summary>
+    private static string MatrixSummary(TensorReport tensor)
+    {
+        if (tensor.Passed)
+        {
+            return Count(tensor.EntryCount, "entry", "entries") + " within tolerance";
+        }
+
+        string[] worst = [.. tensor.WorstEntries.Where(entry => !entry.Passed).Take(3).Select(entry => entry.Label)];
+        string more = tensor.FailedEntryCount > worst.Length ? string.Create(Invariant, $" and {tensor.FailedEntryCount - worst.Length} more") : string.Empty;
+        return string.Create(Invariant, $"{tensor.FailedEntryCount} of {tensor.EntryCount} entries outside tolerance: {string.Join(", ", worst)}{more}");
     }
 
     private static string Interval(EntryReport entry)

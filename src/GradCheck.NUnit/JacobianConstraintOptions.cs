@@ -1,0 +1,40 @@
+using GradCheck.Comparison;
+
+namespace GradCheck.NUnit;
+
+/// <summary>
+/// The modifiers the Jacobian and Hessian-vector product constraints share with
+/// <see cref="GradientConstraint{T}"/>: one <c>Within</c> at most, and <c>WithOptions</c>, which keeps a
+/// <c>Within</c> given before it.
+/// </summary>
+internal sealed class JacobianConstraintOptions
+{
+    private readonly string constraintName;
+    private bool toleranceGiven;
+
+    /// <param name="constraintName">The constraint in the message of a second <c>Within</c>, such as <c>a Jacobian constraint</c>.</param>
+    public JacobianConstraintOptions(string constraintName) => this.constraintName = constraintName;
+
+    /// <summary>The options the check runs with.</summary>
+    public GradientCheckOptions Options { get; private set; } = GradientCheckOptions.Default;
+
+    /// <summary>States the pass rule.</summary>
+    /// <exception cref="InvalidOperationException">A tolerance was already given.</exception>
+    public void Within(GradientTolerance tolerance)
+    {
+        if (toleranceGiven)
+        {
+            throw new InvalidOperationException($"Within modifier may appear only once in {constraintName}.");
+        }
+
+        toleranceGiven = true;
+        Options = Options with { Tolerance = tolerance };
+    }
+
+    /// <summary>Replaces the options, keeping a tolerance given with <see cref="Within"/>.</summary>
+    public void With(GradientCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = toleranceGiven ? options with { Tolerance = Options.Tolerance } : options;
+    }
+}

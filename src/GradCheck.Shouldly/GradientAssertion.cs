@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Numerics;
+using GradCheck.Reporting;
+using Shouldly;
+
+namespace GradCheck.Shouldly;
+
+/// <summary>
+/// One gradient assertion: the engine's target, the actual gradient and the options. It runs the
+/// engine's check and, when the verdict is not the one asserted, throws Shouldly's
+/// <see cref="ShouldAssertException"/> with the <see cref="GradientShouldlyMessage"/> text. The verdict
+/// and every number come from the <see cref="GradientCheckReport"/>; nothing is computed here.
+/// </summary>
+/// <typeparam name="T">The element type: <c>float</c> or <c>double</c>.</typeparam>
+[StackTraceHidden]
+internal sealed class GradientAssertion<T>
+    where T : IFloatingPointIeee754<T>
+{
+    private readonly GradientCheckTarget<T> target;
+    private readonly object actual;
+    private readonly GradientCheckOptions options;
+
+    private GradientAssertion(GradientCheckTarget<T> target, object actual, GradientCheckOptions options)
+    {
+        this.target = target;
+        this.actual = actual;
+        this.options = options;
+    }
+
+    /// <summary>A gradient vector checked against a pure cost of a flat vector at theta.</summary>
+    public static GradientAssertion<T> Flat(T[] actual, Func<T[], T> cost, T[] theta, GradientCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(options);
+        return new GradientAssertion<T>(GradientCheckTarget<T>.Flat(cost, theta), actual, options);
+    }
+
+    /// <summary>A dictionary of gradients checked against a cost that reads named tensors in place.</summary>
+    public static GradientAssertion<T> Named<TParameter, TGradient>(
+        IReadOnlyDictionary<string, TGradient> actual,
+        Func<T> cost,
+        IEnumerable<KeyValuePair<string, TParameter>> parameters,
+        GradientCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(options);
+
+        // The engine reads an untyped dictionary in the user's order; any IReadOnlyDictionary becomes one.
+        var gradients = new Dictionary<string, object?>(actual.Count, StringComparer.Ordinal);
+        foreach (KeyValuePair<string, TGradient> pair in actual)
+        {
+            gradients.Add(pair.Key, pair.Value);
+        }
+
+        return new GradientAssertion<T>(GradientCheckTarget<T>.Named(cost, parameters), gradients, options);
+    }
+
+    /// <summary>Throws unless the report passes.</summary>
+    /// <exception cref="ShouldAssertException">An entry is outside tolerance, or the cost cannot be checked.</exception>
+    public void ShouldPass(string? customMessage, string? actualExpression)
+    {
+        GradientCheckReport report = target.Check(actual, options);
+        if (!report.Passed)
+        {
+            throw new ShouldAssertException(Message(negated: false, report, customMessage, actualExpression));
+        }
+    }
+
+    /// <summary>
+    /// Throws unless the report fails entry by entry. A cost that cannot be checked (NaN, not
+    /// deterministic, modifying its parameters) is no evidence that the gradient is wrong, so it throws too.
+    /// </summary>
+    /// <exception cref="ShouldAssertException">Every entry is within tolerance, or the cost cannot be checked.</exception>
+    public void ShouldFail(string? customMessage, string? actualExpression)
+    {
+        GradientCheckReport report = target.Check(actual, options);
+        if (report.Passed || report.Problems.Count > 0)
+        {
+            throw new ShouldAssertException(Message(negated: true, report, customMessage, actualExpression));
+        }
+    }
+
+    private string Message(bool negated, GradientCheckReport report, string? customMessage, string? actualExpression) =>
+        GradientShouldlyMessage.Create(actualExpression, negated, target.Describe(options.Tensors), report, customMessage);
+}

@@ -1,0 +1,26 @@
+namespace GradCheck.Differentiation;
+
+/// <summary>
+/// The mathematics of one entry of the two-point rule (see <see cref="DifferenceMethod.CentralTwoPoint"/>):
+/// (f(x+h) - f(x-h)) / 2h and, as its error, the round-off estimate alone, exactly as
+/// <see cref="CentralDifference"/> computes it for a parameter entry. The Jacobian and Hessian-vector
+/// product checks call it once per output.
+/// </summary>
+internal static class CentralEstimate
+{
+    /// <summary>Writes entry <paramref name="index"/> of <paramref name="into"/> from the two values.</summary>
+    /// <param name="width">The distance between the two points as rounded, in double.</param>
+    /// <param name="plus">f at x + h.</param>
+    /// <param name="minus">f at x - h.</param>
+    /// <param name="roundOffPerUnit">The round-off of one value relative to its magnitude: <see cref="RoundOff.TwoPointUlps"/> ε.</param>
+    /// <param name="into">Where the estimate goes.</param>
+    /// <param name="index">The entry's index in <paramref name="into"/>.</param>
+    /// <param name="magnitudeFloor">The least magnitude at which a value is taken to round (see <see cref="RichardsonEstimate.Write"/>).</param>
+    public static void Write(double width, double plus, double minus, double roundOffPerUnit, NumericalGradient into, int index, double magnitudeFloor = 0)
+    {
+        into.Value[index] = (plus - minus) / width;
+        into.Error[index] = roundOffPerUnit * (Math.Max(Math.Abs(plus), magnitudeFloor) + Math.Max(Math.Abs(minus), magnitudeFloor)) / width;
+        into.Low[index] = double.NaN;
+        into.High[index] = double.NaN;
+    }
+}
