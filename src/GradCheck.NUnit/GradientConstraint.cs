@@ -15,15 +15,14 @@ public sealed class GradientConstraint<T> : Constraint
     where T : IFloatingPointIeee754<T>
 {
     private readonly GradientCheckTarget<T> target;
-    private GradientCheckOptions options = GradientCheckOptions.Default;
-    private bool toleranceGiven;
+    private readonly ConstraintModifiers modifiers = new("a gradient constraint");
 
     private GradientConstraint(GradientCheckTarget<T> target)
         : base(target.Description) => this.target = target;
 
     /// <inheritdoc />
     public override string Description =>
-        $"gradient of the cost with respect to {target.Describe(options.Tensors)}, each entry {options.Tolerance}";
+        $"gradient of the cost with respect to {target.Describe(modifiers.Options.Tensors)}, each entry {modifiers.Options.Tolerance}";
 
     /// <summary>
     /// Holds every entry to <c>|a - n| &lt;= tolerance + tolerance * max(|a|, |n|)</c>, instead of the
@@ -31,49 +30,44 @@ public sealed class GradientConstraint<T> : Constraint
     /// </summary>
     /// <param name="tolerance">Both the absolute and the relative part of the rule.</param>
     /// <exception cref="InvalidOperationException">A tolerance was already given.</exception>
-    public GradientConstraint<T> Within(double tolerance) => WithTolerance(GradientTolerance.Within(tolerance));
+    public GradientConstraint<T> Within(double tolerance)
+    {
+        modifiers.Within(GradientTolerance.Within(tolerance));
+        return this;
+    }
 
     /// <summary>Holds every entry to <c>|a - n| &lt;= absolute + relative * max(|a|, |n|)</c>.</summary>
     /// <param name="absolute">The absolute part of the rule (atol).</param>
     /// <param name="relative">The relative part of the rule (rtol).</param>
     /// <exception cref="InvalidOperationException">A tolerance was already given.</exception>
-    public GradientConstraint<T> Within(double absolute, double relative) => WithTolerance(GradientTolerance.Within(absolute, relative));
+    public GradientConstraint<T> Within(double absolute, double relative)
+    {
+        modifiers.Within(GradientTolerance.Within(absolute, relative));
+        return this;
+    }
 
     /// <summary>Runs the check with these options (a <c>Within</c> given before or after still applies).</summary>
     /// <param name="checkOptions">The options, such as <c>new GradientCheckOptions { WorstEntriesShown = 20 }</c>.</param>
     public GradientConstraint<T> WithOptions(GradientCheckOptions checkOptions)
     {
-        ArgumentNullException.ThrowIfNull(checkOptions);
-        options = toleranceGiven ? checkOptions with { Tolerance = options.Tolerance } : checkOptions;
+        modifiers.With(checkOptions);
         return this;
     }
 
     /// <inheritdoc />
     public override ConstraintResult ApplyTo<TActual>(TActual actual)
     {
-        GradientCheckReport report = target.Check(actual!, options);
+        GradientCheckReport report = target.Check(actual!, modifiers.Options);
         return new GradientConstraintResult(this, actual, report);
     }
 
     /// <summary>The constraint for a <c>[GradientCheck]</c> case: the problem's target, options and one tensor.</summary>
     internal static GradientConstraint<T> ForTensor(GradientCheckTarget<T> target, GradientCheckOptions options, string tensor) =>
-        new(target) { options = options with { Tensors = [tensor] } };
+        new GradientConstraint<T>(target).WithOptions(options with { Tensors = [tensor] });
 
     internal static GradientConstraint<T> Create(GradientCheckTarget<T> target, ConstraintExpression? expression)
     {
         var constraint = new GradientConstraint<T>(target);
         return expression is null ? constraint : expression.Append(constraint);
-    }
-
-    private GradientConstraint<T> WithTolerance(GradientTolerance tolerance)
-    {
-        if (toleranceGiven)
-        {
-            throw new InvalidOperationException("Within modifier may appear only once in a gradient constraint.");
-        }
-
-        toleranceGiven = true;
-        options = options with { Tolerance = tolerance };
-        return this;
     }
 }

@@ -20,7 +20,7 @@ public sealed class HessianVectorProductConstraint<T> : Constraint
     private readonly Func<T[], T[]> gradient;
     private readonly T[] x;
     private readonly T[] v;
-    private readonly JacobianConstraintOptions modifiers = new("a Hessian-vector product constraint");
+    private readonly ConstraintModifiers modifiers = new("a Hessian-vector product constraint");
 
     internal HessianVectorProductConstraint(Func<T[], T[]> gradient, T[] x, T[] v)
     {

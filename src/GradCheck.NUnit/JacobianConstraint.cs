@@ -19,7 +19,7 @@ public sealed class JacobianConstraint<T> : Constraint
 {
     private readonly Func<T[], T[]> f;
     private readonly T[] x;
-    private readonly JacobianConstraintOptions modifiers = new("a Jacobian constraint");
+    private readonly ConstraintModifiers modifiers = new("a Jacobian constraint");
 
     internal JacobianConstraint(Func<T[], T[]> f, T[] x)
     {

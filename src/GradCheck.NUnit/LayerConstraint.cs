@@ -13,30 +13,36 @@ namespace GradCheck.NUnit;
 /// </summary>
 public sealed class LayerConstraint : Constraint
 {
-    private GradientCheckOptions options = GradientCheckOptions.Default;
-    private bool toleranceGiven;
+    private readonly ConstraintModifiers modifiers = new("a layer constraint");
 
     /// <inheritdoc />
     public override string Description =>
-        $"a backward pass that is the gradient of the forward pass, each entry {options.Tolerance}";
+        $"a backward pass that is the gradient of the forward pass, each entry {modifiers.Options.Tolerance}";
 
     /// <summary>Holds every entry to <c>|a - n| &lt;= tolerance + tolerance * max(|a|, |n|)</c>.</summary>
     /// <param name="tolerance">Both the absolute and the relative part of the rule.</param>
     /// <exception cref="InvalidOperationException">A tolerance was already given.</exception>
-    public LayerConstraint Within(double tolerance) => WithTolerance(GradientTolerance.Within(tolerance));
+    public LayerConstraint Within(double tolerance)
+    {
+        modifiers.Within(GradientTolerance.Within(tolerance));
+        return this;
+    }
 
     /// <summary>Holds every entry to <c>|a - n| &lt;= absolute + relative * max(|a|, |n|)</c>.</summary>
     /// <param name="absolute">The absolute part of the rule (atol).</param>
     /// <param name="relative">The relative part of the rule (rtol).</param>
     /// <exception cref="InvalidOperationException">A tolerance was already given.</exception>
-    public LayerConstraint Within(double absolute, double relative) => WithTolerance(GradientTolerance.Within(absolute, relative));
+    public LayerConstraint Within(double absolute, double relative)
+    {
+        modifiers.Within(GradientTolerance.Within(absolute, relative));
+        return this;
+    }
 
     /// <summary>Runs the check with these options (a <c>Within</c> given before or after still applies).</summary>
     /// <param name="checkOptions">The options.</param>
     public LayerConstraint WithOptions(GradientCheckOptions checkOptions)
     {
-        ArgumentNullException.ThrowIfNull(checkOptions);
-        options = toleranceGiven ? checkOptions with { Tolerance = options.Tolerance } : checkOptions;
+        modifiers.With(checkOptions);
         return this;
     }
 
@@ -51,19 +57,7 @@ public sealed class LayerConstraint : Constraint
                 nameof(actual));
         }
 
-        GradientCheckReport report = layer.Check(options);
+        GradientCheckReport report = layer.Check(modifiers.Options);
         return new GradientConstraintResult(this, actual, report);
-    }
-
-    private LayerConstraint WithTolerance(GradientTolerance tolerance)
-    {
-        if (toleranceGiven)
-        {
-            throw new InvalidOperationException("Within modifier may appear only once in a layer constraint.");
-        }
-
-        toleranceGiven = true;
-        options = options with { Tolerance = tolerance };
-        return this;
     }
 }

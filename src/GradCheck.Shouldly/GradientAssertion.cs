@@ -17,13 +17,13 @@ internal sealed class GradientAssertion<T>
     where T : IFloatingPointIeee754<T>
 {
     private readonly GradientCheckTarget<T> target;
-    private readonly object actual;
+    private readonly Func<GradientCheckReport> check;
     private readonly GradientCheckOptions options;
 
-    private GradientAssertion(GradientCheckTarget<T> target, object actual, GradientCheckOptions options)
+    private GradientAssertion(GradientCheckTarget<T> target, Func<GradientCheckReport> check, GradientCheckOptions options)
     {
         this.target = target;
-        this.actual = actual;
+        this.check = check;
         this.options = options;
     }
 
@@ -32,7 +32,8 @@ internal sealed class GradientAssertion<T>
     {
         ArgumentNullException.ThrowIfNull(actual);
         ArgumentNullException.ThrowIfNull(options);
-        return new GradientAssertion<T>(GradientCheckTarget<T>.Flat(cost, theta), actual, options);
+        GradientCheckTarget<T> target = GradientCheckTarget<T>.Flat(cost, theta);
+        return new GradientAssertion<T>(target, () => target.Check(actual, options), options);
     }
 
     /// <summary>A dictionary of gradients checked against a cost that reads named tensors in place.</summary>
@@ -44,22 +45,15 @@ internal sealed class GradientAssertion<T>
     {
         ArgumentNullException.ThrowIfNull(actual);
         ArgumentNullException.ThrowIfNull(options);
-
-        // The engine reads an untyped dictionary in the user's order; any IReadOnlyDictionary becomes one.
-        var gradients = new Dictionary<string, object?>(actual.Count, StringComparer.Ordinal);
-        foreach (KeyValuePair<string, TGradient> pair in actual)
-        {
-            gradients.Add(pair.Key, pair.Value);
-        }
-
-        return new GradientAssertion<T>(GradientCheckTarget<T>.Named(cost, parameters), gradients, options);
+        GradientCheckTarget<T> target = GradientCheckTarget<T>.Named(cost, parameters);
+        return new GradientAssertion<T>(target, () => target.Check(actual, options), options);
     }
 
     /// <summary>Throws unless the report passes.</summary>
     /// <exception cref="ShouldAssertException">An entry is outside tolerance, or the cost cannot be checked.</exception>
     public void ShouldPass(string? customMessage, string? actualExpression)
     {
-        GradientCheckReport report = target.Check(actual, options);
+        GradientCheckReport report = check();
         if (!report.Passed)
         {
             throw new ShouldAssertException(Message(negated: false, report, customMessage, actualExpression));
@@ -73,7 +67,7 @@ internal sealed class GradientAssertion<T>
     /// <exception cref="ShouldAssertException">Every entry is within tolerance, or the cost cannot be checked.</exception>
     public void ShouldFail(string? customMessage, string? actualExpression)
     {
-        GradientCheckReport report = target.Check(actual, options);
+        GradientCheckReport report = check();
         if (report.Passed || report.Problems.Count > 0)
         {
             throw new ShouldAssertException(Message(negated: true, report, customMessage, actualExpression));

@@ -79,6 +79,14 @@ public sealed class GradientCheckTarget<T>
                 GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, TensorSet<T>.FromDictionary(gradients, writable: false, role: "gradient")), options));
     }
 
+    /// <summary>Checks a dictionary of gradients, keyed by the parameter names or by <c>d</c> + name, against finite differences of the cost.</summary>
+    /// <param name="gradients">Name to gradient, each with its parameter's shape.</param>
+    /// <param name="options">How to check; null for <see cref="GradientCheckOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException">The gradients' names or shapes do not match the parameters, or a parameter is not finite.</exception>
+    /// <exception cref="CostEvaluationException">The cost threw; every parameter has been restored.</exception>
+    public GradientCheckReport Check<TGradient>(IReadOnlyDictionary<string, TGradient> gradients, GradientCheckOptions? options = null) =>
+        check(UntypedGradients.From(gradients), options ?? GradientCheckOptions.Default);
+
     /// <summary>Checks <paramref name="gradient"/> against finite differences of the cost.</summary>
     /// <param name="gradient">
     /// For a flat target, the gradient vector (<c>T[]</c>, <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c> or a 1-D

@@ -1,5 +1,4 @@
 using System.Numerics;
-using GradCheck.Parameters;
 using GradCheck.Reporting;
 
 namespace GradCheck;
@@ -34,5 +33,5 @@ public static class GradientChecker
         IReadOnlyDictionary<string, TGradient> gradients,
         GradientCheckOptions? options = null)
         where T : IFloatingPointIeee754<T> =>
-        GradientCheckTarget<T>.Named(cost, parameters).Check(UntypedGradients.From(gradients), options);
+        GradientCheckTarget<T>.Named(cost, parameters).Check(gradients, options);
 }

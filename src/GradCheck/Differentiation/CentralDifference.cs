@@ -40,10 +40,7 @@ internal static class CentralDifference
             }
 
             double width = double.CreateTruncating(plus) - double.CreateTruncating(minus);
-            into.Value[i] = (costPlus - costMinus) / width;
-            into.Error[i] = roundOffPerUnitCost * (Math.Abs(costPlus) + Math.Abs(costMinus)) / width;
-            into.Low[i] = double.NaN;
-            into.High[i] = double.NaN;
+            CentralEstimate.Write(width, costPlus, costMinus, roundOffPerUnitCost, into, i);
         }
 
         return (long)values.Length * EvaluationsPerEntry;

@@ -2,9 +2,8 @@ namespace GradCheck.Differentiation;
 
 /// <summary>
 /// The mathematics of one entry of the two-point rule (see <see cref="DifferenceMethod.CentralTwoPoint"/>):
-/// (f(x+h) - f(x-h)) / 2h and, as its error, the round-off estimate alone, exactly as
-/// <see cref="CentralDifference"/> computes it for a parameter entry. The Jacobian and Hessian-vector
-/// product checks call it once per output.
+/// (f(x+h) - f(x-h)) / 2h and, as its error, the round-off estimate alone. <see cref="CentralDifference"/>
+/// calls it once per parameter entry; the Jacobian and Hessian-vector product checks once per output.
 /// </summary>
 internal static class CentralEstimate
 {

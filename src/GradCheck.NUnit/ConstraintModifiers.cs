@@ -3,17 +3,16 @@ using GradCheck.Comparison;
 namespace GradCheck.NUnit;
 
 /// <summary>
-/// The modifiers the Jacobian and Hessian-vector product constraints share with
-/// <see cref="GradientConstraint{T}"/>: one <c>Within</c> at most, and <c>WithOptions</c>, which keeps a
-/// <c>Within</c> given before it.
+/// The modifiers every constraint of this package shares: one <c>Within</c> at most, as NUnit's own
+/// modifiers, and <c>WithOptions</c>, which keeps a <c>Within</c> given before it.
 /// </summary>
-internal sealed class JacobianConstraintOptions
+internal sealed class ConstraintModifiers
 {
     private readonly string constraintName;
     private bool toleranceGiven;
 
-    /// <param name="constraintName">The constraint in the message of a second <c>Within</c>, such as <c>a Jacobian constraint</c>.</param>
-    public JacobianConstraintOptions(string constraintName) => this.constraintName = constraintName;
+    /// <param name="constraintName">The constraint in the message of a second <c>Within</c>, such as <c>a gradient constraint</c>.</param>
+    public ConstraintModifiers(string constraintName) => this.constraintName = constraintName;
 
     /// <summary>The options the check runs with.</summary>
     public GradientCheckOptions Options { get; private set; } = GradientCheckOptions.Default;
