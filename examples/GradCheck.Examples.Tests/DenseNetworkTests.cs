@@ -1,5 +1,6 @@
 using GradCheck.Examples.Models;
 using GradCheck.NUnit;
+using GradCheck.Reporting;
 
 namespace GradCheck.Examples.Tests;
 
@@ -31,6 +32,25 @@ public class DenseNetworkTests
         Scale(wrong["db1"], 4);
 
         Assert.That(wrong, Is.Not.GradientOf(() => net.Cost(X, Y)).WithRespectTo(net.Parameters));
+    }
+
+    [Test]
+    public void The_report_says_what_kind_of_bug_each_planted_one_is()
+    {
+        var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Relu, seed: 1);
+        (double[,] X, double[,] Y) = SeedData.ThreeLayerSmall<double>();
+        Dictionary<string, double[,]> wrong = net.Backward(X, Y);
+        Scale(wrong["dW2"], 2);
+        Scale(wrong["db1"], 4);
+
+        // Is.GradientOf's failure message says the same under its verdict line; here it is read from the engine's report.
+        GradientCheckReport report = GradientChecker.Check(() => net.Cost(X, Y), net.Parameters, wrong);
+
+        Assert.That(report.FailedTensors.Select(tensor => $"{tensor.Name}: {tensor.Diagnosis}"), Is.EquivalentTo(new[]
+        {
+            "W2: every entry is 2.000x the numerical gradient",
+            "b1: every entry is 4.000x the numerical gradient",
+        }));
     }
 
     [Test]

@@ -14,6 +14,7 @@ public sealed record GradientCheckOptions
 
     private readonly int worstEntriesShown = DefaultWorstEntriesShown;
     private readonly GradientTolerance tolerance = GradientTolerance.Automatic;
+    private readonly int? batchSize;
 
     /// <summary>
     /// The defaults: Richardson differences, the automatic tolerance, kinks accepted when the analytic
@@ -44,6 +45,26 @@ public sealed record GradientCheckOptions
     /// name and shape.
     /// </summary>
     public IReadOnlyCollection<string>? Tensors { get; init; }
+
+    /// <summary>
+    /// The number of examples the cost averages over (m), when it is a mean over a batch; null (the
+    /// default) when unknown. Only the diagnosis reads it: a tensor that is m or 1/m times its numerical
+    /// gradient is said to be off by the batch size, the mark of a mean's 1/m left out or applied twice.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int? BatchSize
+    {
+        get => batchSize;
+        init
+        {
+            if (value is { } size)
+            {
+                ArgumentOutOfRangeException.ThrowIfLessThan(size, 1, nameof(BatchSize));
+            }
+
+            batchSize = value;
+        }
+    }
 
     /// <summary>How many of a failing tensor's worst entries the report lists (at least 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>

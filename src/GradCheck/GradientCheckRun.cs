@@ -56,7 +56,7 @@ internal static class GradientCheckRun
 
             if (problems.Count > 0)
             {
-                return new GradientCheckReport([], problems, method, options.Tolerance, baseCost, evaluations);
+                return new GradientCheckReport([], problems, method, options, baseCost, evaluations);
             }
 
             for (int t = 0; t < numerics.Length; t++)
@@ -92,7 +92,7 @@ internal static class GradientCheckRun
             tensors[t] = GradientComparison.Compare(tensor.Name, tensor.Storage.Shape, analytic, numerics[t], rule, options.WorstEntriesShown);
         }
 
-        return new GradientCheckReport(tensors, problems, method, options.Tolerance, baseCost, evaluations);
+        return new GradientCheckReport(tensors, problems, method, options, baseCost, evaluations);
     }
 
     private static double EvaluateAtGivenPoint<T>(Func<T> cost, string point)

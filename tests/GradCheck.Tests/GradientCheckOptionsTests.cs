@@ -27,6 +27,29 @@ public class GradientCheckOptionsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => _ = new GradientCheckOptions { WorstEntriesShown = shown });
     }
 
+    [TestCase(0)]
+    [TestCase(-3)]
+    public void Refuses_a_batch_size_below_one_naming_it(int size)
+    {
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => _ = new GradientCheckOptions { BatchSize = size });
+        Assert.That(exception.ParamName, Is.EqualTo(nameof(GradientCheckOptions.BatchSize)));
+    }
+
+    [Test]
+    public void Has_no_batch_size_unless_given()
+    {
+        Assert.That(GradientCheckOptions.Default.BatchSize, Is.Null);
+    }
+
+    [Test]
+    public void A_report_prints_its_options_as_the_code_that_recreates_them()
+    {
+        var options = new GradientCheckOptions { Tolerance = GradientTolerance.Within(1e-7, 0.25), KinksFail = true, BatchSize = 4, WorstEntriesShown = 3, Method = DifferenceMethod.CentralTwoPoint };
+        GradientCheckReport report = GradientChecker.Check(v => v[0] * v[0], [1.5], [3.0], options);
+        Assert.That(report.ToString().Split(Environment.NewLine), Has.One.EqualTo(
+            "Options: new GradientCheckOptions { Method = DifferenceMethod.CentralTwoPoint, Tolerance = GradientTolerance.Within(1E-07, 0.25), KinksFail = true, Tensors = null, BatchSize = 4, WorstEntriesShown = 3 }"));
+    }
+
     [Test]
     public void Refuses_a_null_tolerance()
     {

@@ -9,7 +9,7 @@ internal static class Markdown
     /// <summary>How many wrong verdicts are shown per problem and type.</summary>
     private const int ExamplesShown = 4;
 
-    public static string Write(IReadOnlyList<ProblemSweep> sweeps)
+    public static string Write(IReadOnlyList<ProblemSweep> sweeps, DiagnosisSweep diagnoses)
     {
         var text = new StringBuilder();
         int seeds = Zoo.Seeds.Count;
@@ -77,6 +77,7 @@ internal static class Markdown
             }
         }
 
+        WriteDiagnoses(text, diagnoses);
         Line(text);
         Line(text, "## What the zoo does not show");
         Line(text);
@@ -93,6 +94,59 @@ internal static class Markdown
         Line(text, "  max(1, |x|)) from the point; a kink nearer than that is a kink to the engine, and is reported as one.");
         return text.ToString();
     }
+
+    /// <summary>How each planted mutation is diagnosed (asserted by ZooDiagnosisTests), and what the semantic bugs look like.</summary>
+    private static void WriteDiagnoses(StringBuilder text, DiagnosisSweep diagnoses)
+    {
+        Line(text);
+        Line(text, "## Diagnoses");
+        Line(text);
+        Line(text, "For every failing tensor the engine says what kind of mistake it looks like. Each planted");
+        Line(text, "mutation must be diagnosed as what it is, in the tensor it was planted in, and no other tensor");
+        Line(text, "may get a diagnosis (`ZooDiagnosisTests` asserts the same). Planted bugs per mutation, over");
+        Line(text, "every problem, tensor and seed:");
+        Line(text);
+        Line(text, "| Planted mutation | Right diagnosis | Bugs diagnosed right, double | Bugs diagnosed right, float |");
+        Line(text, "|---|---|--:|--:|");
+        foreach (IGrouping<Mutation, (string Type, DiagnosisVerdict Verdict)> mutation in diagnoses.Planted.GroupBy(pair => pair.Verdict.Mutation).OrderBy(group => group.Key))
+        {
+            // A planted bug is diagnosed right when its mutated tensors are named for what they are and no other tensor is named.
+            string Cell(string type)
+            {
+                bool[] bugs = [.. mutation.Where(pair => pair.Type == type)
+                    .GroupBy(pair => (pair.Verdict.Seed, pair.Verdict.Bug))
+                    .Select(bug => bug.All(pair => pair.Verdict.IsRight))];
+                int right = bugs.Count(isRight => isRight);
+                return Mark(string.Create(CultureInfo.InvariantCulture, $"{right} of {bugs.Length}"), right == bugs.Length);
+            }
+
+            Line(text, $"| {mutation.Key} | {ExpectedDiagnosis(mutation.Key)} | {Cell("double")} | {Cell("float")} |");
+        }
+
+        Line(text);
+        Line(text, "The semantic bugs, realistic mistakes in the backward pass, have no single right diagnosis;");
+        Line(text, $"this is what the engine says about each at seed {Zoo.Seeds[0]} in double:");
+        Line(text);
+        Line(text, "| Problem | Semantic bug | Diagnosis of each failing tensor |");
+        Line(text, "|---|---|---|");
+        foreach ((string problem, string bug, string lines) in diagnoses.Semantic)
+        {
+            Line(text, $"| {problem} | {bug} | {lines.Replace("|", "\\|", StringComparison.Ordinal)} |");
+        }
+    }
+
+    private static string ExpectedDiagnosis(Mutation mutation) => mutation switch
+    {
+        Mutation.ScaledByTwo => "every entry is 2.000x",
+        Mutation.ScaledByOnePercent => "every entry is 1.010x",
+        Mutation.SignFlipped => "sign flipped",
+        Mutation.Zeroed => "every entry is 0",
+        Mutation.LargestEntryDoubled => "1 isolated entry (or 2.000x where the rest is 0)",
+        Mutation.ShiftedByOne => "shifted by one",
+        Mutation.StoredTransposed => "transposed",
+        Mutation.Swapped => "swapped with the other tensor, named",
+        _ => mutation.ToString(),
+    };
 
     private static (int Total, int Caught) Caught(ProblemSweep sweep, GradientKind kind)
     {

@@ -6,5 +6,6 @@ using GradCheck.Zoo.Table;
 // document depends on the verdicts only.
 var clock = Stopwatch.StartNew();
 IReadOnlyList<ProblemSweep> sweeps = ProblemSweep.RunAll();
-Console.Out.Write(Markdown.Write(sweeps));
-Console.Error.WriteLine($"{sweeps.Sum(sweep => sweep.Verdicts.Count)} checks in {clock.Elapsed.TotalSeconds:0.0} s");
+DiagnosisSweep diagnoses = DiagnosisSweep.Run();
+Console.Out.Write(Markdown.Write(sweeps, diagnoses));
+Console.Error.WriteLine($"{sweeps.Sum(sweep => sweep.Verdicts.Count)} checks and {diagnoses.Planted.Select(pair => (pair.Verdict.Seed, pair.Verdict.Bug, pair.Type)).Distinct().Count()} diagnosed planted bugs in {clock.Elapsed.TotalSeconds:0.0} s");

@@ -36,23 +36,23 @@ public static class PlantedBugs
         foreach (string name in names)
         {
             T[,] gradient = correct[name];
-            (string What, T[,] Mutated)[] mutations =
+            (string What, Mutation Mutation, T[,] Mutated)[] mutations =
             [
-                ("scaled by 2", Matrix.Map(gradient, value => two * value)),
-                ("scaled by 1.01", Matrix.Map(gradient, value => onePercentMore * value)),
-                ("sign flipped", Matrix.Map(gradient, value => -value)),
-                ("zeroed", new T[gradient.GetLength(0), gradient.GetLength(1)]),
-                ("largest entry doubled", LargestEntryDoubled(gradient)),
-                ("shifted by one entry", ShiftedByOne(gradient)),
-                ("stored transposed", StoredTransposed(gradient)),
+                ("scaled by 2", Mutation.ScaledByTwo, Matrix.Map(gradient, value => two * value)),
+                ("scaled by 1.01", Mutation.ScaledByOnePercent, Matrix.Map(gradient, value => onePercentMore * value)),
+                ("sign flipped", Mutation.SignFlipped, Matrix.Map(gradient, value => -value)),
+                ("zeroed", Mutation.Zeroed, new T[gradient.GetLength(0), gradient.GetLength(1)]),
+                ("largest entry doubled", Mutation.LargestEntryDoubled, LargestEntryDoubled(gradient)),
+                ("shifted by one entry", Mutation.ShiftedByOne, ShiftedByOne(gradient)),
+                ("stored transposed", Mutation.StoredTransposed, StoredTransposed(gradient)),
             ];
-            foreach ((string what, T[,] mutated) in mutations)
+            foreach ((string what, Mutation mutation, T[,] mutated) in mutations)
             {
                 if (RelativeChange([gradient], [mutated]) >= SmallestRelativeChange)
                 {
                     Dictionary<string, T[,]> gradients = DeepCopy(correct);
                     gradients[name] = mutated;
-                    yield return new PlantedBug<T>($"d{name} {what}", name, gradients);
+                    yield return new PlantedBug<T>($"d{name} {what}", name, gradients, mutation);
                 }
             }
         }
@@ -69,7 +69,7 @@ public static class PlantedBugs
                     Dictionary<string, T[,]> gradients = DeepCopy(correct);
                     gradients[names[i]] = Matrix.Copy(second);
                     gradients[names[j]] = Matrix.Copy(first);
-                    yield return new PlantedBug<T>($"d{names[i]} and d{names[j]} swapped", $"{names[i]}, {names[j]}", gradients);
+                    yield return new PlantedBug<T>($"d{names[i]} and d{names[j]} swapped", $"{names[i]}, {names[j]}", gradients, Mutation.Swapped);
                 }
             }
         }

@@ -29,8 +29,10 @@ internal static class GradientComparison
         TensorPrimitives.Abs(error, error);
         TensorPrimitives.MaxMagnitude(analytic, numeric.Value, bound);
         TensorPrimitives.Abs(bound, bound);
-        WriteBounds(rule, bound, numeric.Error, LargestFinite(numeric.Value), bound);
+        double tensorScale = LargestFinite(numeric.Value);
+        WriteBounds(rule, bound, numeric.Error, tensorScale, bound);
 
+        var outcomes = new EntryOutcome[length];
         var worst = new WorstEntries(entriesKept);
         var kinks = new List<int>();
         int failed = 0;
@@ -38,6 +40,7 @@ internal static class GradientComparison
         for (int i = 0; i < length; i++)
         {
             EntryOutcome outcome = OutcomeOf(analytic[i], numeric, i, ref error[i], bound[i], rule.KinksFail);
+            outcomes[i] = outcome;
             if (numeric.IsKink[i] && double.IsFinite(numeric.Value[i]))
             {
                 kinkCount++;
@@ -55,32 +58,19 @@ internal static class GradientComparison
             worst.Offer(i, Score(outcome, error[i], bound[i]));
         }
 
-        EntryReport Entry(int index)
-        {
-            double a = analytic[index];
-            double err = error[index];
-            EntryOutcome outcome = OutcomeOf(a, numeric, index, ref err, bound[index], rule.KinksFail);
-            double largest = Math.Max(Math.Abs(a), Math.Abs(numeric.Value[index]));
-            double relative = largest == 0 ? 0 : err / largest;
-            return new EntryReport(
-                Shapes.EntryLabel(name, index, shape), index, a, numeric.Value[index], err, relative, bound[index], outcome)
-            {
-                OneSidedLow = numeric.Low[index],
-                OneSidedHigh = numeric.High[index],
-            };
-        }
-
+        var entries = new TensorEntries(analytic, numeric, error, bound, outcomes, rule, tensorScale);
         var worstEntries = new List<EntryReport>(worst.Count);
         foreach (int index in worst.IndicesWorstFirst())
         {
-            worstEntries.Add(Entry(index));
+            worstEntries.Add(TensorReport.EntryOf(name, shape, entries, index));
         }
 
-        List<EntryReport> kinkEntries = [.. kinks.Select(Entry)];
-        double differenceNorm = ScaledNorm.Of(error, bound);
-        double analyticNorm = ScaledNorm.Of(analytic, bound);
-        double numericNorm = ScaledNorm.Of(numeric.Value, bound);
-        return new TensorReport(name, shape, length, failed, worstEntries, analyticNorm, numericNorm, differenceNorm)
+        List<EntryReport> kinkEntries = [.. kinks.Select(index => TensorReport.EntryOf(name, shape, entries, index))];
+        double[] scratch = new double[length];
+        double differenceNorm = ScaledNorm.Of(error, scratch);
+        double analyticNorm = ScaledNorm.Of(analytic, scratch);
+        double numericNorm = ScaledNorm.Of(numeric.Value, scratch);
+        return new TensorReport(name, shape, failed, worstEntries, analyticNorm, numericNorm, differenceNorm, entries)
         {
             KinkCount = kinkCount,
             Kinks = kinkEntries,

@@ -45,7 +45,7 @@ internal static class HessianVectorProductRun
         if (problems.Count > 0)
         {
             var method = new NumericalMethod(type, options.Method, double.NaN, epsilon);
-            return new GradientCheckReport([], problems, method, options.Tolerance, double.NaN, g.Evaluations) { Subject = Subject(null, type, epsilon, options.Method) };
+            return new GradientCheckReport([], problems, method, options, double.NaN, g.Evaluations, Subject(null, type, epsilon, options.Method));
         }
 
         var numeric = new NumericalGradient(n);
@@ -62,9 +62,8 @@ internal static class HessianVectorProductRun
             notes.Add(nonFinite);
         }
 
-        return new GradientCheckReport([tensor], problems, new NumericalMethod(type, options.Method, step.Step, epsilon), options.Tolerance, double.NaN, g.Evaluations)
+        return new GradientCheckReport([tensor], problems, new NumericalMethod(type, options.Method, step.Step, epsilon), options, double.NaN, g.Evaluations, Subject(step, type, epsilon, options.Method))
         {
-            Subject = Subject(step, type, epsilon, options.Method),
             Notes = notes,
         };
     }

@@ -45,7 +45,7 @@ internal static class JacobianRun
 
         if (problems.Count > 0)
         {
-            return new GradientCheckReport([], problems, method, options.Tolerance, double.NaN, function.Evaluations) { Subject = subject };
+            return new GradientCheckReport([], problems, method, options, double.NaN, function.Evaluations, subject);
         }
 
         var numeric = new NumericalGradient(m * n);
@@ -67,9 +67,8 @@ internal static class JacobianRun
             notes.Add(nonFinite);
         }
 
-        return new GradientCheckReport([tensor], problems, method, options.Tolerance, double.NaN, function.Evaluations)
+        return new GradientCheckReport([tensor], problems, method, options, double.NaN, function.Evaluations, subject)
         {
-            Subject = subject,
             Notes = notes,
         };
     }

@@ -1,4 +1,5 @@
 using GradCheck.Comparison;
+using GradCheck.Diagnosis;
 
 namespace GradCheck.Reporting;
 
@@ -13,14 +14,16 @@ public sealed class GradientCheckReport
         IReadOnlyList<TensorReport> tensors,
         IReadOnlyList<CheckProblem> problems,
         NumericalMethod method,
-        GradientTolerance tolerance,
+        GradientCheckOptions options,
         double cost,
-        long costEvaluations)
+        long costEvaluations,
+        CheckSubject? subject = null)
     {
+        Subject = subject ?? CheckSubject.Gradient;
         Tensors = tensors;
         Problems = problems;
         Method = method;
-        Tolerance = tolerance;
+        Options = options;
         Cost = cost;
         CostEvaluations = costEvaluations;
         double[] differenceNorms = [.. tensors.Select(tensor => tensor.DifferenceNorm)];
@@ -28,6 +31,7 @@ public sealed class GradientCheckReport
         double[] numericNorms = [.. tensors.Select(tensor => tensor.NumericNorm)];
         RelativeDifference = ScaledNorm.RelativeDifference(
             ScaledNorm.Of(differenceNorms), ScaledNorm.Of(analyticNorms), ScaledNorm.Of(numericNorms));
+        GradientDiagnosis.DiagnoseFailedTensors(tensors, options.BatchSize, Subject.Noun);
     }
 
     /// <summary>True when every entry of every tensor passed and nothing else went wrong.</summary>
@@ -49,7 +53,10 @@ public sealed class GradientCheckReport
     public NumericalMethod Method { get; }
 
     /// <summary>The pass rule each entry was held to.</summary>
-    public GradientTolerance Tolerance { get; }
+    public GradientTolerance Tolerance => Options.Tolerance;
+
+    /// <summary>The options the check ran with, printed in the report so that a failure can be reproduced.</summary>
+    public GradientCheckOptions Options { get; }
 
     /// <summary>The cost at the unperturbed parameters.</summary>
     public double Cost { get; }
@@ -68,7 +75,7 @@ public sealed class GradientCheckReport
     /// <c>JacobianChecker</c> or <c>HessianVectorProductChecker</c>, whose reports have no scalar cost
     /// (<see cref="Cost"/> is NaN) and count evaluations of their function in <see cref="CostEvaluations"/>.
     /// </summary>
-    public CheckSubject Subject { get; internal set; } = CheckSubject.Gradient;
+    public CheckSubject Subject { get; }
 
     /// <summary>The tensors with at least one failing entry.</summary>
     public IEnumerable<TensorReport> FailedTensors => Tensors.Where(tensor => !tensor.Passed);

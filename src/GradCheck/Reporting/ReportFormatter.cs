@@ -88,6 +88,23 @@ internal static class ReportFormatter
         {
             text.AppendLine(heading);
         }
+
+        WriteDiagnoses(text, report);
+    }
+
+    /// <summary>
+    /// One line per diagnosis, under the verdict: what kind of mistake each failing tensor looks like.
+    /// Tensors with the same diagnosis share its line (a mean's 1/m left out shows in every tensor).
+    /// </summary>
+    private static void WriteDiagnoses(StringBuilder text, GradientCheckReport report)
+    {
+        IEnumerable<IGrouping<string, TensorReport>> groups = report.FailedTensors
+            .Where(tensor => tensor.Diagnosis is not null)
+            .GroupBy(tensor => tensor.Diagnosis!.Description, StringComparer.Ordinal);
+        foreach (IGrouping<string, TensorReport> group in groups)
+        {
+            text.Append("  ").AppendJoin(", ", group.Select(tensor => tensor.Name)).Append(": ").AppendLine(group.Key);
+        }
     }
 
     private static void WriteFailedTensor(StringBuilder text, TensorReport tensor, CheckSubject subject)
@@ -140,6 +157,7 @@ internal static class ReportFormatter
             text.AppendLine(note);
         }
 
+        text.Append("Options: ").AppendLine(OptionsText.Code(report.Options));
         text.Append("Rule: ").Append(report.Tolerance).AppendLine("; NaN or infinity fails; a = analytic (backprop), n = numerical");
         text.Append("Numerical ").Append(report.Subject.Noun).Append(": ").Append(report.Subject.Method ?? report.Method.ToString()).AppendLine();
         if (report.Subject == CheckSubject.Gradient)

@@ -1,33 +1,100 @@
+using GradCheck.Comparison;
+using GradCheck.Diagnosis;
+using GradCheck.Parameters;
+
 namespace GradCheck.Reporting;
 
-/// <summary>The comparison of one parameter tensor's analytic and numerical gradients.</summary>
-/// <param name="Name">The parameter's name, such as <c>W1</c>.</param>
-/// <param name="Shape">The parameter's shape, outermost dimension first.</param>
-/// <param name="EntryCount">How many entries were compared.</param>
-/// <param name="FailedEntryCount">How many entries fail the rule, non-finite ones included.</param>
-/// <param name="WorstEntries">The entries furthest outside (or closest to) their bound, worst first.</param>
-/// <param name="AnalyticNorm">||a||₂ over the tensor.</param>
-/// <param name="NumericNorm">||n||₂ over the tensor.</param>
-/// <param name="DifferenceNorm">||a - n||₂ over the tensor.</param>
-public sealed record TensorReport(
-    string Name,
-    IReadOnlyList<int> Shape,
-    int EntryCount,
-    int FailedEntryCount,
-    IReadOnlyList<EntryReport> WorstEntries,
-    double AnalyticNorm,
-    double NumericNorm,
-    double DifferenceNorm)
+/// <summary>
+/// The comparison of one parameter tensor's analytic and numerical gradients: counts, the worst
+/// entries, the kinks, a diagnosis when it fails, and every entry for a closer look.
+/// </summary>
+public sealed class TensorReport
 {
+    internal TensorReport(
+        string name,
+        int[] shape,
+        int failedEntryCount,
+        IReadOnlyList<EntryReport> worstEntries,
+        double analyticNorm,
+        double numericNorm,
+        double differenceNorm,
+        TensorEntries entries)
+    {
+        Name = name;
+        Shape = shape;
+        FailedEntryCount = failedEntryCount;
+        WorstEntries = worstEntries;
+        AnalyticNorm = analyticNorm;
+        NumericNorm = numericNorm;
+        DifferenceNorm = differenceNorm;
+        Entries = entries;
+    }
+
+    /// <summary>The parameter's name, such as <c>W1</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The parameter's shape, outermost dimension first.</summary>
+    public IReadOnlyList<int> Shape { get; }
+
+    /// <summary>How many entries were compared.</summary>
+    public int EntryCount => Entries.Length;
+
+    /// <summary>How many entries fail the rule, non-finite ones included.</summary>
+    public int FailedEntryCount { get; }
+
+    /// <summary>The entries furthest outside (or closest to) their bound, worst first.</summary>
+    public IReadOnlyList<EntryReport> WorstEntries { get; }
+
+    /// <summary>||a||₂ over the tensor.</summary>
+    public double AnalyticNorm { get; }
+
+    /// <summary>||n||₂ over the tensor.</summary>
+    public double NumericNorm { get; }
+
+    /// <summary>||a - n||₂ over the tensor.</summary>
+    public double DifferenceNorm { get; }
+
     /// <summary>How many entries sit on a kink of the cost (passing or not).</summary>
     public int KinkCount { get; init; }
 
     /// <summary>The first kink entries, in index order, for the report.</summary>
     public IReadOnlyList<EntryReport> Kinks { get; init; } = [];
 
+    /// <summary>What kind of mistake the failing entries look like; null when the tensor passed.</summary>
+    public TensorDiagnosis? Diagnosis { get; internal set; }
+
+    /// <summary>The analytic gradient a, every entry in row-major order, in double.</summary>
+    public ReadOnlyMemory<double> Analytic => Entries.Analytic;
+
+    /// <summary>The numerical gradient n, every entry in row-major order.</summary>
+    public ReadOnlyMemory<double> Numeric => Entries.Numeric;
+
     /// <summary>Whether every entry passed.</summary>
     public bool Passed => FailedEntryCount == 0;
 
     /// <summary>The seeds' figure for this tensor alone: ||a - n|| / (||a|| + ||n||).</summary>
-    public double RelativeDifference => Comparison.ScaledNorm.RelativeDifference(DifferenceNorm, AnalyticNorm, NumericNorm);
+    public double RelativeDifference => ScaledNorm.RelativeDifference(DifferenceNorm, AnalyticNorm, NumericNorm);
+
+    /// <summary>Every entry, for a diagnosis or a picture.</summary>
+    internal TensorEntries Entries { get; }
+
+    /// <summary>Any entry of the tensor, with both gradients, its error, bound and outcome.</summary>
+    /// <param name="flatIndex">The row-major position of the entry, from 0 to <see cref="EntryCount"/> - 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The index is outside the tensor.</exception>
+    public EntryReport Entry(int flatIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(flatIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(flatIndex, EntryCount);
+        return EntryOf(Name, [.. Shape], Entries, flatIndex);
+    }
+
+    /// <summary>The tensor's name, shape and count of failing entries, such as <c>W1 (5, 4): 3 of 20 entries fail</c>.</summary>
+    public override string ToString() => $"{Name} {Shapes.Format([.. Shape])}: {FailedEntryCount} of {EntryCount} entries fail";
+
+    internal static EntryReport EntryOf(string name, int[] shape, TensorEntries entries, int index) =>
+        new(Shapes.EntryLabel(name, index, shape), index, entries.Analytic[index], entries.Numeric[index], entries.Error[index], entries.RelativeError(index), entries.Bound[index], entries.Outcomes[index])
+        {
+            OneSidedLow = entries.Low[index],
+            OneSidedHigh = entries.High[index],
+        };
 }

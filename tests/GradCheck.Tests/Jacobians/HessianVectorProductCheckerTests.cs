@@ -186,7 +186,8 @@ public class HessianVectorProductCheckerTests<T>
             Assert.That(report.Subject.Name, Is.EqualTo("Hessian-vector product"));
             Assert.That(lines[0], Is.EqualTo("Hessian-vector product check failed: 1 of 4 entries outside tolerance: Hv[3]."));
             Assert.That(lines[1], Is.EqualTo("Hv[i] = Σ_j H[i,j] v[j] = d/dt g(x + t v)[i] at t = 0, with g the gradient function and H = ∂g/∂x the Hessian"));
-            Assert.That(lines[2], Does.StartWith("Hv (4): 1 of 4 entries outside tolerance"));
+            Assert.That(lines[2], Does.StartWith("  Hv: wrong in 1 isolated entry only: "), "the diagnosis, under the heading");
+            Assert.That(lines[3], Does.StartWith("Hv (4): 1 of 4 entries outside tolerance"));
             Assert.That(lines, Has.One.StartsWith("Numerical Hessian-vector product: Richardson extrapolation of central differences of g(x + t v) at t = ±h, ±2h, ±4h"));
             Assert.That(lines, Has.One.EqualTo("11 evaluations of g"));
         }

@@ -337,7 +337,8 @@ public class JacobianCheckerTests<T>
             Assert.That(report.Cost, Is.NaN);
             Assert.That(lines[0], Is.EqualTo("Jacobian check failed: 1 of 9 entries outside tolerance: J[2,0]."));
             Assert.That(lines[1], Is.EqualTo("J[i,j] = ∂f[i]/∂x[j]: row i is output f[i] of 3, column j is input x[j] of 3"));
-            Assert.That(lines[2], Does.StartWith("J (3, 3): 1 of 9 entries outside tolerance"));
+            Assert.That(lines[2], Does.StartWith("  J: wrong in 1 isolated entry only: "), "the diagnosis, under the heading");
+            Assert.That(lines[3], Does.StartWith("J (3, 3): 1 of 9 entries outside tolerance"));
             Assert.That(lines, Has.One.StartsWith("Numerical Jacobian: Richardson extrapolation"));
             Assert.That(lines, Has.One.EqualTo("Each input alone is moved to x[j] ± h, ± 2h, ± 4h; each evaluation of f there gives a whole column J[:,j] (6 evaluations per input, 3 at the given x); the round-off of f[i] is counted on at least Σ_j |n[i,j] x[j]|, the size of the terms it sums"));
             Assert.That(lines, Has.One.EqualTo("21 evaluations of f"));

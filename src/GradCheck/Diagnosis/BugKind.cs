@@ -1,0 +1,47 @@
+namespace GradCheck.Diagnosis;
+
+/// <summary>What kind of mistake a failing tensor's analytic gradient looks like, from its entries alone.</summary>
+public enum BugKind
+{
+    /// <summary>The analytic gradient, or the cost at a perturbed point, is NaN or infinite in some entries.</summary>
+    NotFinite,
+
+    /// <summary>The numerical gradient is 0 in every entry but the analytic one is not: the cost does not read this tensor.</summary>
+    NotReadByCost,
+
+    /// <summary>The analytic gradient is 0 in every entry but the numerical one is not: a gradient never written, or reset.</summary>
+    Zero,
+
+    /// <summary>Every entry is the numerical gradient times one factor (see <see cref="TensorDiagnosis.Factor"/>).</summary>
+    ConstantFactor,
+
+    /// <summary>Every entry is the numerical gradient with its sign flipped.</summary>
+    SignFlipped,
+
+    /// <summary>The tensor holds the numerical gradient's transpose.</summary>
+    Transposed,
+
+    /// <summary>The tensor holds another tensor's numerical gradient (see <see cref="TensorDiagnosis.OtherTensor"/>).</summary>
+    SwappedWithTensor,
+
+    /// <summary>Each entry holds the numerical gradient of its neighbour: indices shifted by one.</summary>
+    ShiftedByOne,
+
+    /// <summary>The entries are in reverse order along an axis (a convolution kernel flipped, say).</summary>
+    Reversed,
+
+    /// <summary>The wrong entries fill whole rows (index along the first axis); the other rows are right.</summary>
+    WholeRows,
+
+    /// <summary>The wrong entries fill whole columns (index along the last axis); the other columns are right.</summary>
+    WholeColumns,
+
+    /// <summary>Every wrong entry sits on a kink of the cost (a is outside its one-sided derivatives, or the options make kinks fail).</summary>
+    AtKinks,
+
+    /// <summary>A few entries are wrong and all the others are right.</summary>
+    IsolatedEntries,
+
+    /// <summary>None of the patterns above explains the wrong entries.</summary>
+    NoSimplePattern,
+}

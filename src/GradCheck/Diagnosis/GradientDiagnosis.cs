@@ -1,0 +1,216 @@
+using System.Globalization;
+using GradCheck.Comparison;
+using GradCheck.Parameters;
+using GradCheck.Reporting;
+
+namespace GradCheck.Diagnosis;
+
+/// <summary>
+/// Says what kind of mistake each failing tensor's gradient looks like, from its analytic and
+/// numerical entries alone. The patterns are tried from the most specific to the least, and each must
+/// hold for every entry it speaks of, under the same bounds as the verdict (with
+/// <see cref="EntryMatch.Slack"/>): not finite; at kinks only; a tensor the cost does not read; zero;
+/// a constant factor (a sign flip, the batch size); transposed; swapped with another tensor; shifted
+/// by one; reversed; whole rows; whole columns; isolated entries; otherwise no simple pattern.
+/// </summary>
+internal static class GradientDiagnosis
+{
+    /// <summary>How close a fitted factor must be to -1, m or 1/m to be named as such (relative).</summary>
+    public const double FactorResolution = 1e-3;
+
+    /// <summary>Sets <see cref="TensorReport.Diagnosis"/> on every failing tensor.</summary>
+    /// <param name="tensors">The tensors of one report; a swap is looked for among them.</param>
+    /// <param name="batchSize">The batch size m, when known, to name a factor of m or 1/m.</param>
+    /// <param name="noun">What the numerical values are, as in <c>the numerical gradient</c>.</param>
+    public static void DiagnoseFailedTensors(IReadOnlyList<TensorReport> tensors, int? batchSize, string noun)
+    {
+        foreach (TensorReport tensor in tensors)
+        {
+            if (!tensor.Passed)
+            {
+                tensor.Diagnosis = Diagnose(tensor, tensors, batchSize, noun);
+            }
+        }
+    }
+
+    private static TensorDiagnosis Diagnose(TensorReport tensor, IReadOnlyList<TensorReport> all, int? batchSize, string noun)
+    {
+        TensorEntries entries = tensor.Entries;
+        IReadOnlyList<int> shape = tensor.Shape;
+        return NotFinite(tensor)
+            ?? AtKinks(tensor)
+            ?? NotReadByCost(entries, noun)
+            ?? Zero(entries, noun)
+            ?? ConstantFactor(entries, batchSize, noun)
+            ?? IndexPatterns.Transposed(entries, shape, noun)
+            ?? SwappedWith(tensor, all, noun)
+            ?? IndexPatterns.ShiftedByOne(entries, shape, noun)
+            ?? IndexPatterns.Reversed(entries, shape, noun)
+            ?? RegionPatterns.WholeRows(entries, tensor.Name, shape)
+            ?? RegionPatterns.WholeColumns(entries, tensor.Name, shape)
+            ?? RegionPatterns.Isolated(entries, tensor.Name, shape)
+            ?? new TensorDiagnosis(
+                BugKind.NoSimplePattern,
+                $"no simple pattern ({tensor.FailedEntryCount} of {tensor.EntryCount} entries wrong; not one factor, a transpose, a swap, a shift or a reversal, nor whole rows, columns or a few entries)");
+    }
+
+    private static TensorDiagnosis? NotFinite(TensorReport tensor)
+    {
+        TensorEntries entries = tensor.Entries;
+        int[] analytic = Where(entries, outcome => outcome == EntryOutcome.AnalyticNotFinite);
+        int[] numeric = Where(entries, outcome => outcome == EntryOutcome.NumericNotFinite);
+        if (analytic.Length == 0 && numeric.Length == 0)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        if (analytic.Length > 0)
+        {
+            parts.Add($"a is NaN or infinite in {Wording.Count(analytic.Length, "entry", "entries")}: {Wording.List(Labels(tensor, analytic))}");
+        }
+
+        if (numeric.Length > 0)
+        {
+            parts.Add($"the cost is NaN or infinite when {Wording.Count(numeric.Length, "entry is", "entries are")} perturbed: {Wording.List(Labels(tensor, numeric))} (a step out of the cost's domain?)");
+        }
+
+        return new TensorDiagnosis(BugKind.NotFinite, "not finite: " + string.Join("; ", parts))
+        {
+            Locations = Labels(tensor, [.. analytic.Concat(numeric).Order()]),
+        };
+    }
+
+    private static TensorDiagnosis? AtKinks(TensorReport tensor)
+    {
+        TensorEntries entries = tensor.Entries;
+        int[] wrong = Where(entries, outcome => outcome is not (EntryOutcome.WithinTolerance or EntryOutcome.Kink));
+        if (wrong.Length == 0 || !wrong.All(index => entries.IsKink[index]))
+        {
+            return null;
+        }
+
+        bool optionsFail = entries.Rule.KinksFail;
+        string why = optionsFail ? "the options make kinks fail" : "a is outside the one-sided derivatives there";
+        return new TensorDiagnosis(BugKind.AtKinks, $"wrong only at kinks of the cost ({why}): {Wording.List(Labels(tensor, wrong))}")
+        {
+            Locations = Labels(tensor, wrong),
+        };
+    }
+
+    private static TensorDiagnosis? NotReadByCost(TensorEntries entries, string noun)
+    {
+        int[] considered = Considered(entries);
+        if (considered.Length == 0 || !considered.All(index => entries.Numeric[index] == 0) || considered.All(index => entries.Analytic[index] == 0))
+        {
+            return null;
+        }
+
+        return new TensorDiagnosis(
+            BugKind.NotReadByCost,
+            $"the numerical {noun} is 0 in every entry but a is not: the cost does not read this tensor (does it read a copy, or another tensor?)");
+    }
+
+    private static TensorDiagnosis? Zero(TensorEntries entries, string noun)
+    {
+        int[] considered = Considered(entries);
+        if (considered.Length == 0 || !considered.All(index => entries.Analytic[index] == 0))
+        {
+            return null;
+        }
+
+        return new TensorDiagnosis(
+            BugKind.Zero,
+            string.Create(CultureInfo.InvariantCulture, $"every entry is 0 while the numerical {noun} is not (largest |n| = {entries.TensorScale:0.00e+00}): a gradient never written, or reset after the backward pass"));
+    }
+
+    private static TensorDiagnosis? ConstantFactor(TensorEntries entries, int? batchSize, string noun)
+    {
+        int[] considered = Considered(entries);
+        double factor = FactorFit.Fit(entries, considered);
+        if (!FactorFit.Holds(entries, considered, factor))
+        {
+            return null;
+        }
+
+        string every = $"every entry is {Wording.Factor(factor)}x the numerical {noun}";
+        if (Math.Abs(factor + 1) <= FactorResolution)
+        {
+            return new TensorDiagnosis(BugKind.SignFlipped, $"sign flipped: {every}") { Factor = factor };
+        }
+
+        if (batchSize is int m and > 1)
+        {
+            if (Math.Abs((factor / m) - 1) <= FactorResolution)
+            {
+                every += string.Create(CultureInfo.InvariantCulture, $": m, the batch size ({m}): is the 1/m of a mean left out?");
+            }
+            else if (Math.Abs((factor * m) - 1) <= FactorResolution)
+            {
+                every += string.Create(CultureInfo.InvariantCulture, $": 1/m, with m = {m} the batch size: is it divided by m twice?");
+            }
+        }
+
+        return new TensorDiagnosis(BugKind.ConstantFactor, every) { Factor = factor };
+    }
+
+    /// <summary>
+    /// a holds another tensor's numerical gradient (same number of entries, compared in row-major
+    /// order): two results stored into each other's buffers. Only tensors in the same report can be
+    /// compared; a check of selected tensors cannot see a swap with one it did not differentiate.
+    /// </summary>
+    private static TensorDiagnosis? SwappedWith(TensorReport tensor, IReadOnlyList<TensorReport> all, string noun)
+    {
+        TensorEntries entries = tensor.Entries;
+        foreach (TensorReport other in all)
+        {
+            if (ReferenceEquals(other, tensor) || other.EntryCount != tensor.EntryCount || !Holds(entries, other.Entries))
+            {
+                continue;
+            }
+
+            string shape = Shapes.Equal([.. other.Shape], [.. tensor.Shape]) ? string.Empty : " (of another shape, entries compared in row-major order)";
+            string reciprocal = Holds(other.Entries, entries) ? $", and {other.Name} holds this tensor's" : string.Empty;
+            return new TensorDiagnosis(BugKind.SwappedWithTensor, $"swapped with {other.Name}: it holds {other.Name}'s numerical {noun}{shape}{reciprocal}")
+            {
+                OtherTensor = other.Name,
+            };
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether every finite entry of <paramref name="entries"/> equals the other tensor's n at the same index.</summary>
+    private static bool Holds(TensorEntries entries, TensorEntries other)
+    {
+        bool any = false;
+        for (int index = 0; index < entries.Length; index++)
+        {
+            if (!double.IsFinite(entries.Analytic[index]) || !double.IsFinite(other.Numeric[index]))
+            {
+                continue;
+            }
+
+            if (!EntryMatch.Holds(entries, index, other, index, factor: 1))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static int[] Considered(TensorEntries entries) =>
+        [.. Enumerable.Range(0, entries.Length).Where(index => EntryMatch.IsFinite(entries, index))];
+
+    private static int[] Where(TensorEntries entries, Func<EntryOutcome, bool> predicate) =>
+        [.. Enumerable.Range(0, entries.Length).Where(index => predicate(entries.Outcomes[index]))];
+
+    private static string[] Labels(TensorReport tensor, int[] indices)
+    {
+        int[] shape = [.. tensor.Shape];
+        return [.. indices.Select(index => Shapes.EntryLabel(tensor.Name, index, shape))];
+    }
+}

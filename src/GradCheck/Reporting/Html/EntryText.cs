@@ -1,0 +1,60 @@
+using System.Globalization;
+using GradCheck.Comparison;
+using GradCheck.Parameters;
+
+namespace GradCheck.Reporting.Html;
+
+/// <summary>
+/// What a tooltip says about one entry or one block of entries: enough to find it in the code (its
+/// label, as the text report prints it) and to see why it fails without opening the text report.
+/// </summary>
+internal static class EntryText
+{
+    /// <summary>Such as <c>W1[3,2]</c>, then a, n, the relative error and the outcome, one per line.</summary>
+    public static string Entry(string name, IReadOnlyList<int> shape, TensorEntries entries, int index) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Shapes.EntryLabel(name, index, [.. shape])}\na = {HtmlText.Scientific(entries.Analytic[index], 7)}\nn = {HtmlText.Scientific(entries.Numeric[index], 7)}\nrelative error {HtmlText.Scientific(entries.RelativeError(index), 2)}, {Outcome(entries, index)}");
+
+    /// <summary>The range of a block, its worst entry and how many of its entries fail.</summary>
+    public static string Block(string name, IReadOnlyList<int> shape, TensorEntries entries, HeatmapGrid grid, HeatmapCell cell)
+    {
+        string worst = cell.NotFinite
+            ? $"{HtmlText.Count(cell.NotFiniteCount, "entry", "entries")} NaN or infinite, first {Shapes.EntryLabel(name, cell.WorstIndex, [.. shape])}"
+            : $"worst relative error {HtmlText.Scientific(cell.WorstRelativeError, 2)} at {Shapes.EntryLabel(name, cell.WorstIndex, [.. shape])}";
+        return $"{Range(name, shape, grid, cell)}: {HtmlText.Count(cell.EntryCount, "entry", "entries")}\n{worst}\n{HtmlText.Count(cell.FailedCount)} of {HtmlText.Count(cell.EntryCount)} fail";
+    }
+
+    /// <summary>The scatter plot's shorter line: label, a and n.</summary>
+    public static string Point(string name, IReadOnlyList<int> shape, TensorEntries entries, int index) =>
+        $"{Shapes.EntryLabel(name, index, [.. shape])}: a = {HtmlText.Scientific(entries.Analytic[index], 4)}, n = {HtmlText.Scientific(entries.Numeric[index], 4)}{(entries.Passed(index) ? string.Empty : " (fails)")}";
+
+    /// <summary>An outcome in a few words, such as <c>outside tolerance (bound 1.2e-08 on |a - n|)</c>.</summary>
+    public static string Outcome(TensorEntries entries, int index) => entries.Outcomes[index] switch
+    {
+        EntryOutcome.WithinTolerance => "within tolerance",
+        EntryOutcome.OutsideTolerance => $"outside tolerance (|a - n| = {HtmlText.Scientific(entries.Error[index], 2)} > bound {HtmlText.Scientific(entries.Bound[index], 2)})",
+        EntryOutcome.AnalyticNotFinite => "fails: a is NaN or infinite",
+        EntryOutcome.NumericNotFinite => "fails: the cost is NaN or infinite at a perturbed point",
+        EntryOutcome.Kink => "at a kink; a is a valid subgradient",
+        EntryOutcome.OutsideSubgradient => "fails: at a kink, a is outside the one-sided derivatives",
+        EntryOutcome.KinkNotAllowed => "fails: at a kink, and the options make kinks fail",
+        EntryOutcome other => other.ToString(),
+    };
+
+    /// <summary>
+    /// Such as <c>W1[0..191, 0..4]</c> for a matrix block, <c>b[64..127]</c> for a vector's, and
+    /// <c>T rows 0..1, flattened columns 0..59</c> above rank 2, where a block is no rectangle of indices.
+    /// </summary>
+    private static string Range(string name, IReadOnlyList<int> shape, HeatmapGrid grid, HeatmapCell cell)
+    {
+        string rows = Span(cell.FirstRow, cell.EndRow);
+        string columns = Span(cell.FirstColumn, cell.EndColumn);
+        return grid.IsVector ? $"{name}[{columns}]"
+            : shape.Count == 2 ? $"{name}[{rows}, {columns}]"
+            : $"{name} rows {rows}, flattened columns {columns}";
+    }
+
+    private static string Span(int first, int end) => end - first == 1
+        ? first.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{first}..{end - 1}");
+}
