@@ -22,19 +22,19 @@ public sealed class MessageScenarios
     public void Seeds_network_with_planted_bugs_right() => SeedsNetwork(plant: false);
 
     [Test]
-    public void Sign_flipped_wrong() => Separable(g => Scale(g["db"], -1));
+    public void Sign_flipped_wrong() => Separable(g => g["db"] = Mutations.Scaled(g["db"], -1));
 
     [Test]
-    public void Sign_flipped_right() => Separable(g => Scale(g["db"], 1));
+    public void Sign_flipped_right() => Separable(_ => { });
 
     [Test]
-    public void Gradient_never_written_wrong() => Separable(g => Scale(g["dV"], 0));
+    public void Gradient_never_written_wrong() => Separable(g => g["dV"] = Mutations.Scaled(g["dV"], 0));
 
     [Test]
     public void Gradient_never_written_right() => Separable(_ => { });
 
     [Test]
-    public void Stored_transposed_wrong() => Separable(g => g["dW"] = StoredTransposed(g["dW"]));
+    public void Stored_transposed_wrong() => Separable(g => g["dW"] = Mutations.StoredTransposed(g["dW"]));
 
     [Test]
     public void Stored_transposed_right() => Separable(_ => { });
@@ -46,7 +46,7 @@ public sealed class MessageScenarios
     public void Swapped_tensors_right() => Separable(_ => { });
 
     [Test]
-    public void Shifted_by_one_wrong() => Separable(g => g["db"] = ShiftedByOne(g["db"]));
+    public void Shifted_by_one_wrong() => Separable(g => g["db"] = Mutations.ShiftedFlat(g["db"], -1));
 
     [Test]
     public void Shifted_by_one_right() => Separable(_ => { });
@@ -58,13 +58,13 @@ public sealed class MessageScenarios
     public void One_wrong_entry_right() => Separable(_ => { });
 
     [Test]
-    public void One_wrong_row_wrong() => Separable(g => ScaleRow(g["dV"], 1, 3));
+    public void One_wrong_row_wrong() => Separable(g => g["dV"] = Mutations.Map(g["dV"], (i, _, value) => i == 1 ? 3 * value : value));
 
     [Test]
     public void One_wrong_row_right() => Separable(_ => { });
 
     [Test]
-    public void No_simple_pattern_wrong() => Separable(g => AddRamp(g["dW"]));
+    public void No_simple_pattern_wrong() => Separable(g => g["dW"] = WithRamp(g["dW"]));
 
     [Test]
     public void No_simple_pattern_right() => Separable(_ => { });
@@ -162,8 +162,8 @@ public sealed class MessageScenarios
         Dictionary<string, double[,]> gradient = net.Backward(x, y);
         if (plant)
         {
-            Scale(gradient["dW2"], 2);
-            Scale(gradient["db1"], 4);
+            gradient["dW2"] = Mutations.Scaled(gradient["dW2"], 2);
+            gradient["db1"] = Mutations.Scaled(gradient["db1"], 4);
         }
 
         Assert.That(gradient, Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters).Within(1e-7));
@@ -178,9 +178,9 @@ public sealed class MessageScenarios
         Dictionary<string, double[,]> gradient = net.Backward(x, y);
         if (multiplyByM)
         {
-            foreach (double[,] tensor in gradient.Values)
+            foreach (string name in gradient.Keys.ToList())
             {
-                Scale(tensor, m);
+                gradient[name] = Mutations.Scaled(gradient[name], m);
             }
         }
 
@@ -215,7 +215,7 @@ public sealed class MessageScenarios
         double[,] jacobian = { { x[1], x[0], 0 }, { 0, 1, 2 * x[2] }, { Math.Cos(x[0]), 0, 0 } };
         if (transpose)
         {
-            jacobian = StoredTransposed(jacobian);
+            jacobian = Mutations.StoredTransposed(jacobian);
         }
 
         Assert.That(jacobian, Is.JacobianOf((double[] v) => [v[0] * v[1], v[1] + (v[2] * v[2]), Math.Sin(v[0])]).At(x));
@@ -230,56 +230,10 @@ public sealed class MessageScenarios
         Assert.That(hv, Is.HessianVectorProductOf((double[] p) => [2 * p[0] * p[1], (p[0] * p[0]) + (3 * p[1] * p[1])]).At(x).Along(v));
     }
 
-    private static void Scale(double[,] matrix, double factor)
-    {
-        for (int i = 0; i < matrix.GetLength(0); i++)
-        {
-            ScaleRow(matrix, i, factor);
-        }
-    }
-
-    private static void ScaleRow(double[,] matrix, int row, double factor)
-    {
-        for (int j = 0; j < matrix.GetLength(1); j++)
-        {
-            matrix[row, j] *= factor;
-        }
-    }
-
     /// <summary>A different error in every entry: 0.1, 0.2, ... added in row-major order, alternating in sign.</summary>
-    private static void AddRamp(double[,] matrix)
+    private static double[,] WithRamp(double[,] matrix)
     {
         int columns = matrix.GetLength(1);
-        for (int k = 0; k < matrix.Length; k++)
-        {
-            matrix[k / columns, k % columns] += (k % 2 == 0 ? 1 : -1) * 0.1 * (k + 1);
-        }
-    }
-
-    /// <summary>The transpose's row-major data in the original shape, as a backward pass that stores dWᵀ into dW leaves it.</summary>
-    private static double[,] StoredTransposed(double[,] matrix)
-    {
-        int rows = matrix.GetLength(0);
-        int columns = matrix.GetLength(1);
-        var result = new double[rows, columns];
-        for (int flat = 0; flat < matrix.Length; flat++)
-        {
-            result[flat / columns, flat % columns] = matrix[flat % rows, flat / rows];
-        }
-
-        return result;
-    }
-
-    /// <summary>Entry k takes the value of entry k - 1 in row-major order; the first keeps 0.</summary>
-    private static double[,] ShiftedByOne(double[,] matrix)
-    {
-        int columns = matrix.GetLength(1);
-        var result = new double[matrix.GetLength(0), columns];
-        for (int flat = 1; flat < matrix.Length; flat++)
-        {
-            result[flat / columns, flat % columns] = matrix[(flat - 1) / columns, (flat - 1) % columns];
-        }
-
-        return result;
+        return Mutations.Map(matrix, (i, j, value) => (i * columns) + j is var k ? value + ((k % 2 == 0 ? 1 : -1) * 0.1 * (k + 1)) : value);
     }
 }

@@ -50,7 +50,7 @@ internal static class GradientComparison
                 }
             }
 
-            if (outcome is not (EntryOutcome.WithinTolerance or EntryOutcome.Kink))
+            if (!EntryReport.Passes(outcome))
             {
                 failed++;
             }

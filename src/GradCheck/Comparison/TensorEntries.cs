@@ -69,5 +69,5 @@ internal sealed class TensorEntries
     }
 
     /// <summary>Whether the entry passed the rule.</summary>
-    public bool Passed(int index) => Outcomes[index] is EntryOutcome.WithinTolerance or EntryOutcome.Kink;
+    public bool Passed(int index) => EntryReport.Passes(Outcomes[index]);
 }

@@ -26,7 +26,7 @@ internal static class EntryMatch
     /// is any value between the one-sided ones (what a correct backward pass may have put there), so a
     /// must lie in that interval, scaled.
     /// </summary>
-    public static bool Holds(TensorEntries entries, int index, TensorEntries source, int from, double factor)
+    private static bool Holds(TensorEntries entries, int index, TensorEntries source, int from, double factor)
     {
         double magnitude = Math.Abs(factor);
         double error = magnitude * source.NumericError[from];
@@ -42,6 +42,36 @@ internal static class EntryMatch
         double analytic = entries.Analytic[index];
         double nearest = Math.Clamp(analytic, low, high);
         return Matches(entries, index, nearest, error, scale);
+    }
+
+    /// <summary>
+    /// Whether a[k] = <paramref name="factor"/> × the derivative of <paramref name="source"/> at
+    /// from(k), for every k of <paramref name="indices"/> that has a value to compare (a finite,
+    /// from(k) &gt;= 0, the source's n finite there); stops at the first entry that does not match. Every
+    /// pattern of the diagnosis (a factor, an index moved, another tensor's gradient) is this test.
+    /// </summary>
+    public static PatternFit Fit(TensorEntries entries, IEnumerable<int> indices, TensorEntries source, Func<int, int> from, double factor)
+    {
+        int compared = 0;
+        bool explainsAFailure = false;
+        foreach (int index in indices)
+        {
+            int at = from(index);
+            if (at < 0 || !double.IsFinite(entries.Analytic[index]) || !double.IsFinite(source.Numeric[at]))
+            {
+                continue;
+            }
+
+            if (!Holds(entries, index, source, at, factor))
+            {
+                return new PatternFit(Holds: false, compared, explainsAFailure);
+            }
+
+            compared++;
+            explainsAFailure |= IsWrong(entries, index);
+        }
+
+        return new PatternFit(Holds: true, compared, explainsAFailure);
     }
 
     /// <summary>Whether a at <paramref name="index"/> equals <paramref name="target"/>.</summary>

@@ -31,28 +31,6 @@ internal static class FactorFit
     }
 
     /// <summary>Whether every finite entry among <paramref name="indices"/> is c n (at least one must be; at a kink, c times a one-sided derivative or between).</summary>
-    public static bool Holds(TensorEntries entries, IEnumerable<int> indices, double factor)
-    {
-        if (!double.IsFinite(factor))
-        {
-            return false;
-        }
-
-        int checkedEntries = 0;
-        foreach (int index in indices)
-        {
-            if (!EntryMatch.IsFinite(entries, index))
-            {
-                continue;
-            }
-
-            checkedEntries++;
-            if (!EntryMatch.Holds(entries, index, entries, index, factor))
-            {
-                return false;
-            }
-        }
-
-        return checkedEntries > 0;
-    }
+    public static bool Holds(TensorEntries entries, IEnumerable<int> indices, double factor) =>
+        double.IsFinite(factor) && EntryMatch.Fit(entries, indices, entries, index => index, factor) is { Holds: true, Compared: > 0 };
 }

@@ -84,7 +84,7 @@ internal static class GradientDiagnosis
     private static TensorDiagnosis? AtKinks(TensorReport tensor)
     {
         TensorEntries entries = tensor.Entries;
-        int[] wrong = Where(entries, outcome => outcome is not (EntryOutcome.WithinTolerance or EntryOutcome.Kink));
+        int[] wrong = [.. Enumerable.Range(0, entries.Length).Where(index => EntryMatch.IsWrong(entries, index))];
         if (wrong.Length == 0 || !wrong.All(index => entries.IsKink[index]))
         {
             return null;
@@ -181,26 +181,8 @@ internal static class GradientDiagnosis
     }
 
     /// <summary>Whether every finite entry of <paramref name="entries"/> equals the other tensor's n at the same index.</summary>
-    private static bool Holds(TensorEntries entries, TensorEntries other)
-    {
-        bool any = false;
-        for (int index = 0; index < entries.Length; index++)
-        {
-            if (!double.IsFinite(entries.Analytic[index]) || !double.IsFinite(other.Numeric[index]))
-            {
-                continue;
-            }
-
-            if (!EntryMatch.Holds(entries, index, other, index, factor: 1))
-            {
-                return false;
-            }
-
-            any = true;
-        }
-
-        return any;
-    }
+    private static bool Holds(TensorEntries entries, TensorEntries other) =>
+        EntryMatch.Fit(entries, Enumerable.Range(0, entries.Length), other, index => index, factor: 1) is { Holds: true, Compared: > 0 };
 
     private static int[] Considered(TensorEntries entries) =>
         [.. Enumerable.Range(0, entries.Length).Where(index => EntryMatch.IsFinite(entries, index))];

@@ -115,25 +115,6 @@ internal static class IndexPatterns
     /// Whether a[k] = n[source(k)] for every entry k that has a source (source(k) &gt;= 0), with
     /// at least one such entry that the verdict found wrong: the move explains the failure.
     /// </summary>
-    private static bool HoldsMoved(TensorEntries entries, Func<int, int> source)
-    {
-        bool explainsAFailure = false;
-        for (int index = 0; index < entries.Length; index++)
-        {
-            int from = source(index);
-            if (from < 0 || !double.IsFinite(entries.Analytic[index]) || !double.IsFinite(entries.Numeric[from]))
-            {
-                continue;
-            }
-
-            if (!EntryMatch.Holds(entries, index, entries, from, factor: 1))
-            {
-                return false;
-            }
-
-            explainsAFailure |= EntryMatch.IsWrong(entries, index);
-        }
-
-        return explainsAFailure;
-    }
+    private static bool HoldsMoved(TensorEntries entries, Func<int, int> source) =>
+        EntryMatch.Fit(entries, Enumerable.Range(0, entries.Length), entries, source, factor: 1) is { Holds: true, ExplainsAFailure: true };
 }

@@ -28,5 +28,8 @@ public sealed record EntryReport(
     public double OneSidedHigh { get; init; } = double.NaN;
 
     /// <summary>Whether the entry passed the rule (a kink with a valid subgradient passes).</summary>
-    public bool Passed => Outcome is EntryOutcome.WithinTolerance or EntryOutcome.Kink;
+    public bool Passed => Passes(Outcome);
+
+    /// <summary>The pass rule on outcomes, for every place that asks: within tolerance, or a valid subgradient at a kink.</summary>
+    internal static bool Passes(EntryOutcome outcome) => outcome is EntryOutcome.WithinTolerance or EntryOutcome.Kink;
 }

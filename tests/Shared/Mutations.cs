@@ -1,4 +1,4 @@
-namespace GradCheck.Tests.Diagnosis;
+namespace GradCheck.Testing;
 
 /// <summary>Mistakes to plant in a gradient matrix, each returning a new matrix.</summary>
 internal static class Mutations
