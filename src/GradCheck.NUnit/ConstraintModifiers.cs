@@ -1,4 +1,5 @@
 using GradCheck.Comparison;
+using GradCheck.Coverage;
 
 namespace GradCheck.NUnit;
 
@@ -28,6 +29,17 @@ internal sealed class ConstraintModifiers
 
         toleranceGiven = true;
         Options = Options with { Tolerance = tolerance };
+    }
+
+    /// <summary>Sets how much of the gradient is differentiated.</summary>
+    public void Cover(CheckCoverage coverage) => Options = Options with { Coverage = coverage };
+
+    /// <summary>Spreads the entries over <paramref name="workers"/> threads; 0 for one per core.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is negative.</exception>
+    public void InParallel(int workers)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workers);
+        Options = Options with { Workers = workers == 0 ? Environment.ProcessorCount : workers };
     }
 
     /// <summary>Replaces the options, keeping a tolerance given with <see cref="Within"/>.</summary>

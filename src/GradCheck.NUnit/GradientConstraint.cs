@@ -1,5 +1,7 @@
 using System.Numerics;
 using GradCheck.Comparison;
+using GradCheck.Coverage;
+using GradCheck.Running;
 using GradCheck.Reporting;
 using NUnit.Framework.Constraints;
 
@@ -14,7 +16,7 @@ namespace GradCheck.NUnit;
 public sealed class GradientConstraint<T> : Constraint
     where T : IFloatingPointIeee754<T>
 {
-    private readonly GradientCheckTarget<T> target;
+    private GradientCheckTarget<T> target;
     private readonly ConstraintModifiers modifiers = new("a gradient constraint");
 
     private GradientConstraint(GradientCheckTarget<T> target)
@@ -46,6 +48,53 @@ public sealed class GradientConstraint<T> : Constraint
         return this;
     }
 
+    /// <summary>
+    /// A fast check: per tensor, the cost's derivative along <paramref name="directionsPerTensor"/> seeded
+    /// random directions against a · u (2 or 6 evaluations each, instead of that per entry), and the
+    /// wrong entries of a failing tensor localised. It can miss a wrong gradient; see <see cref="CheckCoverage"/>.
+    /// </summary>
+    /// <param name="directionsPerTensor">Directions per tensor, at least 1.</param>
+    /// <param name="seed">The seed of the directions: vary it over runs to draw new ones.</param>
+    public GradientConstraint<T> AlongRandomDirections(int directionsPerTensor = 1, int seed = 0)
+    {
+        modifiers.Cover(CheckCoverage.RandomDirections(directionsPerTensor, seed));
+        return this;
+    }
+
+    /// <summary>Checks <paramref name="entriesPerTensor"/> seeded random entries of each tensor, for models too large for every entry.</summary>
+    /// <param name="entriesPerTensor">Entries per tensor, at least 1 (all of a smaller tensor).</param>
+    /// <param name="seed">The seed of the sample.</param>
+    public GradientConstraint<T> OnSampledEntries(int entriesPerTensor, int seed = 0)
+    {
+        modifiers.Cover(CheckCoverage.SampledEntries(entriesPerTensor, seed));
+        return this;
+    }
+
+    /// <summary>
+    /// Spreads the entries over several threads. For a pure cost of a flat vector (<c>Is.GradientOf(cost).At(theta)</c>),
+    /// which each thread calls on its own copy of theta; a cost that reads named tensors needs
+    /// <see cref="InParallel(Func{WorkerModel{T}}, int)"/>. The report is the same as a serial check's.
+    /// </summary>
+    /// <param name="workers">How many threads; 0 (the default) for one per core.</param>
+    public GradientConstraint<T> InParallel(int workers = 0)
+    {
+        modifiers.InParallel(workers);
+        return this;
+    }
+
+    /// <summary>
+    /// Spreads the entries over several threads, each perturbing its own copy of the model, made by
+    /// <paramref name="workerModel"/> and given the model's values before use. The report is the same as a serial check's.
+    /// </summary>
+    /// <param name="workerModel">Makes a copy, such as <c>() =&gt; { var copy = new Net(...); return WorkerModel.Of(() =&gt; copy.Cost(x, y), copy.Parameters); }</c>.</param>
+    /// <param name="workers">How many threads; 0 (the default) for one per core.</param>
+    public GradientConstraint<T> InParallel(Func<WorkerModel<T>> workerModel, int workers = 0)
+    {
+        target = target.WithWorkerModels(workerModel);
+        modifiers.InParallel(workers);
+        return this;
+    }
+
     /// <summary>Runs the check with these options (a <c>Within</c> given before or after still applies).</summary>
     /// <param name="checkOptions">The options, such as <c>new GradientCheckOptions { WorstEntriesShown = 20 }</c>.</param>
     public GradientConstraint<T> WithOptions(GradientCheckOptions checkOptions)
@@ -57,7 +106,8 @@ public sealed class GradientConstraint<T> : Constraint
     /// <inheritdoc />
     public override ConstraintResult ApplyTo<TActual>(TActual actual)
     {
-        GradientCheckReport report = target.Check(actual!, modifiers.Options);
+        GradientCheckOptions options = modifiers.Options;
+        GradientCheckReport report = target.Check(actual!, options with { Progress = options.Progress ?? TestProgress.ForCurrentTest() });
         return new GradientConstraintResult(this, actual, report);
     }
 

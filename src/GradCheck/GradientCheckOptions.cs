@@ -1,5 +1,7 @@
 using GradCheck.Comparison;
+using GradCheck.Coverage;
 using GradCheck.Differentiation;
+using GradCheck.Running;
 
 namespace GradCheck;
 
@@ -15,6 +17,8 @@ public sealed record GradientCheckOptions
     private readonly int worstEntriesShown = DefaultWorstEntriesShown;
     private readonly GradientTolerance tolerance = GradientTolerance.Automatic;
     private readonly int? batchSize;
+    private readonly CheckCoverage coverage = CheckCoverage.EveryEntry;
+    private readonly int workers = 1;
 
     /// <summary>
     /// The defaults: Richardson differences, the automatic tolerance, kinks accepted when the analytic
@@ -66,6 +70,41 @@ public sealed record GradientCheckOptions
         }
     }
 
+    /// <summary>
+    /// How much of the gradient is differentiated: <see cref="CheckCoverage.EveryEntry"/> (the default),
+    /// a fast check along random directions, or a sample of entries.
+    /// </summary>
+    public CheckCoverage Coverage
+    {
+        get => coverage;
+        init => coverage = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>
+    /// How many threads differentiate entries at once; 1 (the default) runs on the calling thread.
+    /// A flat cost (<see cref="GradientCheckTarget{T}.Flat"/>) must be safe to call from several
+    /// threads, each with its own copy of theta; a cost that reads named tensors needs one model per
+    /// worker (<see cref="GradientCheckTarget{T}.WithWorkerModels"/>). The report is the same, bit for
+    /// bit, for any number of workers, so the number is not printed with the options. A fast check
+    /// (<see cref="CheckCoverage.RandomDirections"/>) makes too few evaluations to share and runs on one.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int Workers
+    {
+        get => workers;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1, nameof(Workers));
+            workers = value;
+        }
+    }
+
+    /// <summary>
+    /// Where a check that runs longer than about 2 seconds reports entries done, the total and the
+    /// time left, about once a second (from whichever worker thread is running); null for no reports.
+    /// </summary>
+    public IProgress<GradientCheckProgress>? Progress { get; init; }
+
     /// <summary>How many of a failing tensor's worst entries the report lists (at least 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int WorstEntriesShown
@@ -77,4 +116,7 @@ public sealed record GradientCheckOptions
             worstEntriesShown = value;
         }
     }
+
+    /// <summary>The clock progress is timed with: the system's, unless a test sets another.</summary>
+    internal TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -2,16 +2,18 @@ using System.Globalization;
 using System.Numerics;
 using System.Numerics.Tensors;
 using GradCheck.Comparison;
+using GradCheck.Coverage;
 using GradCheck.Differentiation;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
+using GradCheck.Running;
 
 namespace GradCheck;
 
 /// <summary>
 /// One check, start to end: validate, snapshot, evaluate the cost at the given point (twice, to
-/// catch a cost that is not deterministic), differentiate every entry, evaluate once more, restore,
-/// compare, report.
+/// catch a cost that is not deterministic), set up the workers' models, differentiate what the
+/// coverage asks for, evaluate once more, restore, compare, report.
 /// </summary>
 internal static class GradientCheckRun
 {
@@ -21,15 +23,33 @@ internal static class GradientCheckRun
     /// </summary>
     public const double DeterminismUlps = 4.0;
 
-    public static GradientCheckReport Run<T>(Func<T> cost, TensorSet<T> parameters, TensorStorage<T>[] gradients, GradientCheckOptions options)
+    /// <summary>Runs one check.</summary>
+    /// <param name="cost">The cost, reading <paramref name="parameters"/>.</param>
+    /// <param name="parameters">The parameters, perturbed in place and restored bit for bit.</param>
+    /// <param name="gradients">The analytic gradients, aligned with the parameters.</param>
+    /// <param name="options">How to check.</param>
+    /// <param name="workerModels">Makes a model per extra worker when <see cref="GradientCheckOptions.Workers"/> is above 1; null when the target has none.</param>
+    public static GradientCheckReport Run<T>(Func<T> cost, TensorSet<T> parameters, TensorStorage<T>[] gradients, GradientCheckOptions options, Func<WorkerModel<T>>? workerModels)
         where T : IFloatingPointIeee754<T>
     {
         ThrowIfUncheckable(parameters);
         int[] selected = SelectedTensors(parameters, options.Tensors);
+        bool parallel = options.Workers > 1 && options.Coverage.Kind != CoverageKind.RandomDirections;
+        if (parallel && workerModels is null)
+        {
+            throw new ArgumentException(
+                $"GradientCheckOptions.Workers is {options.Workers}, but the cost reads its parameters in place, so two threads cannot evaluate it at once: " +
+                "give each worker its own model with GradientCheckTarget<T>.WithWorkerModels (InParallel(workerModel) in NUnit), or set Workers = 1.",
+                nameof(options));
+        }
+
         double epsilon = MachineEpsilon.Of<T>();
         var method = new NumericalMethod(TypeNames.Friendly(typeof(T)), options.Method, StepSize.RelativeStep<T>(options.Method), epsilon);
+        var comparison = new ComparisonRule(options.Tolerance, epsilon, options.KinksFail);
+        double[][] analytic = [.. selected.Select(position => ToDouble(gradients[position]))];
         var snapshot = new ParameterSnapshot<T>(parameters);
         var numerics = new NumericalGradient[selected.Length];
+        var directions = new DirectionReport[selected.Length][];
         var problems = new List<CheckProblem>();
         double baseCost;
         long evaluations = 0;
@@ -54,19 +74,19 @@ internal static class GradientCheckRun
                 problems.Add(NotDeterministic(baseCost, again, "evaluated twice at the same parameters"));
             }
 
+            WorkerModel<T>[] workers = [new WorkerModel<T>(cost, parameters)];
+            if (problems.Count == 0 && parallel)
+            {
+                workers = WorkerModels.Create(workers[0], snapshot, workerModels!, options.Workers, baseCost, epsilon, problems);
+            }
+
             if (problems.Count > 0)
             {
                 return new GradientCheckReport([], problems, method, options, baseCost, evaluations);
             }
 
-            for (int t = 0; t < numerics.Length; t++)
-            {
-                NamedTensor<T> tensor = parameters.Tensors[selected[t]];
-                numerics[t] = new NumericalGradient(tensor.Storage.Length);
-                evaluations += options.Method == DifferenceMethod.CentralTwoPoint
-                    ? CentralDifference.Differentiate(cost, tensor, numerics[t])
-                    : RichardsonDifference.Differentiate(cost, tensor, baseCost, numerics[t]);
-            }
+            var rule = new EntryRule<T>(options.Method, baseCost);
+            evaluations += Differentiate(workers, selected, analytic, rule, comparison, options, numerics, directions);
 
             AddIfModified(problems, snapshot.RestoreModified());
             double after = EvaluateAtGivenPoint(cost, "the given parameters (after the check)");
@@ -82,17 +102,73 @@ internal static class GradientCheckRun
             AddIfModified(problems, snapshot.RestoreModified());
         }
 
-        var rule = new ComparisonRule(options.Tolerance, epsilon, options.KinksFail);
         var tensors = new TensorReport[numerics.Length];
         for (int t = 0; t < tensors.Length; t++)
         {
             NamedTensor<T> tensor = parameters.Tensors[selected[t]];
-            double[] analytic = new double[tensor.Storage.Length];
-            TensorPrimitives.ConvertTruncating<T, double>(gradients[selected[t]].Span, analytic);
-            tensors[t] = GradientComparison.Compare(tensor.Name, tensor.Storage.Shape, analytic, numerics[t], rule, options.WorstEntriesShown);
+            tensors[t] = GradientComparison.Compare(tensor.Name, tensor.Storage.Shape, analytic[t], numerics[t], comparison, options.WorstEntriesShown, directions[t]);
         }
 
         return new GradientCheckReport(tensors, problems, method, options, baseCost, evaluations);
+    }
+
+    /// <summary>Differentiates the selected tensors as the coverage says: every entry, a sample, or random directions.</summary>
+    /// <returns>The number of cost evaluations made.</returns>
+    private static long Differentiate<T>(
+        WorkerModel<T>[] workers,
+        int[] selected,
+        double[][] analytic,
+        EntryRule<T> rule,
+        ComparisonRule comparison,
+        GradientCheckOptions options,
+        NumericalGradient[] numerics,
+        DirectionReport[][] directions)
+        where T : IFloatingPointIeee754<T>
+    {
+        CheckCoverage coverage = options.Coverage;
+        WorkerModel<T> main = workers[0];
+        long evaluations = 0;
+        if (coverage.Kind == CoverageKind.RandomDirections)
+        {
+            for (int t = 0; t < selected.Length; t++)
+            {
+                numerics[t] = new NumericalGradient(analytic[t].Length, partial: true);
+                directions[t] = RandomDirectionCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], selected[t], analytic[t], numerics[t], rule, comparison, coverage, out long spent);
+                evaluations += spent;
+            }
+
+            return evaluations;
+        }
+
+        int[]?[] entries = new int[]?[selected.Length];
+        for (int t = 0; t < selected.Length; t++)
+        {
+            directions[t] = [];
+            if (coverage.Kind == CoverageKind.SampledEntries)
+            {
+                var random = new SeededRandom(coverage.Seed, selected[t], substream: -1);
+                entries[t] = EntrySample.Draw(analytic[t].Length, coverage.Count, ref random);
+            }
+
+            numerics[t] = new NumericalGradient(analytic[t].Length, partial: entries[t] is not null);
+        }
+
+        long total = Enumerable.Range(0, selected.Length).Sum(t => (long)(entries[t]?.Length ?? analytic[t].Length));
+        var meter = new ProgressMeter(options.Progress, total, options.Clock);
+        for (int t = 0; t < selected.Length; t++)
+        {
+            evaluations += EntrySweep.Run(workers, selected[t], entries[t], rule, numerics[t], meter);
+        }
+
+        return evaluations;
+    }
+
+    private static double[] ToDouble<T>(TensorStorage<T> gradient)
+        where T : IFloatingPointIeee754<T>
+    {
+        double[] values = new double[gradient.Length];
+        TensorPrimitives.ConvertTruncating<T, double>(gradient.Span, values);
+        return values;
     }
 
     private static double EvaluateAtGivenPoint<T>(Func<T> cost, string point)
@@ -108,7 +184,7 @@ internal static class GradientCheckRun
         }
     }
 
-    private static bool SameValue(double first, double second, double epsilon) =>
+    internal static bool SameValue(double first, double second, double epsilon) =>
         first.Equals(second) || Math.Abs(first - second) <= DeterminismUlps * epsilon * Math.Max(Math.Abs(first), Math.Abs(second));
 
     private static CheckProblem NotDeterministic(double first, double second, string when) => new(
@@ -127,7 +203,7 @@ internal static class GradientCheckRun
         }
     }
 
-    private static string Format(double value) => value.ToString("G7", CultureInfo.InvariantCulture);
+    internal static string Format(double value) => value.ToString("G7", CultureInfo.InvariantCulture);
 
     /// <summary>The indices of the tensors to check, in parameter order: all, or those named in <paramref name="names"/>.</summary>
     private static int[] SelectedTensors<T>(TensorSet<T> parameters, IReadOnlyCollection<string>? names)

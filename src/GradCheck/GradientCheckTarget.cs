@@ -1,6 +1,7 @@
 using System.Numerics;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
+using GradCheck.Running;
 
 namespace GradCheck;
 
@@ -16,15 +17,22 @@ public sealed class GradientCheckTarget<T>
     /// <summary>The name a flat parameter vector is reported under, as in <c>theta[3]</c>.</summary>
     public const string FlatParameterName = "theta";
 
-    private readonly Func<object, GradientCheckOptions, GradientCheckReport> check;
+    private readonly Func<object, GradientCheckOptions, Func<WorkerModel<T>>?, GradientCheckReport> check;
 
     private readonly string[] tensorDescriptions;
 
-    private GradientCheckTarget(IReadOnlyList<string> tensorNames, string[] tensorDescriptions, Func<object, GradientCheckOptions, GradientCheckReport> check)
+    private readonly Func<WorkerModel<T>>? workerModels;
+
+    private GradientCheckTarget(
+        IReadOnlyList<string> tensorNames,
+        string[] tensorDescriptions,
+        Func<object, GradientCheckOptions, Func<WorkerModel<T>>?, GradientCheckReport> check,
+        Func<WorkerModel<T>>? workerModels)
     {
         TensorNames = tensorNames;
         this.tensorDescriptions = tensorDescriptions;
         this.check = check;
+        this.workerModels = workerModels;
     }
 
     /// <summary>The parameter tensors' names, in order: <c>theta</c> for a flat target.</summary>
@@ -51,15 +59,16 @@ public sealed class GradientCheckTarget<T>
         return new GradientCheckTarget<T>(
             [FlatParameterName],
             [$"{FlatParameterName} {Shapes.Format([theta.Length])}"],
-            (gradient, options) =>
+            (gradient, options, _) =>
             {
                 // A fresh copy per check: the user may move theta between checks, and the copy is
-                // what the cost sees perturbed.
+                // what the cost sees perturbed. Each extra worker gets a copy of its own.
                 T[] point = (T[])theta.Clone();
                 TensorSet<T> parameters = TensorSet<T>.Single(FlatParameterName, point, writable: true);
                 TensorSet<T> gradients = TensorSet<T>.Single(FlatParameterName, gradient, writable: false);
-                return GradientCheckRun.Run(() => cost(point), parameters, GradientAlignment.Align(parameters, gradients), options);
-            });
+                return GradientCheckRun.Run(() => cost(point), parameters, GradientAlignment.Align(parameters, gradients), options, () => CopyOf(cost, point));
+            },
+            workerModels: null);
     }
 
     /// <summary>
@@ -75,8 +84,23 @@ public sealed class GradientCheckTarget<T>
         return new GradientCheckTarget<T>(
             [.. wrapped.Tensors.Select(tensor => tensor.Name)],
             [.. wrapped.Tensors.Select(tensor => tensor.Name + " " + Shapes.Format(tensor.Storage.Shape))],
-            (gradients, options) =>
-                GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, TensorSet<T>.FromDictionary(gradients, writable: false, role: "gradient")), options));
+            (gradients, options, workerModels) =>
+                GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, TensorSet<T>.FromDictionary(gradients, writable: false, role: "gradient")), options, workerModels),
+            workerModels: null);
+    }
+
+    /// <summary>
+    /// The same target, with a model per extra worker for parallel checks
+    /// (<see cref="GradientCheckOptions.Workers"/>): a cost that reads named tensors in place cannot be
+    /// evaluated by two threads at once, so each worker perturbs its own copy. The copies need the
+    /// model's names and shapes and storage of their own; the checker gives them the model's values.
+    /// A flat target needs no factory: each worker gets its own copy of theta.
+    /// </summary>
+    /// <param name="factory">Makes one copy, such as <c>() =&gt; { var copy = net.Copy(); return WorkerModel.Of(() =&gt; copy.Cost(x, y), copy.Parameters); }</c>.</param>
+    public GradientCheckTarget<T> WithWorkerModels(Func<WorkerModel<T>> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return new GradientCheckTarget<T>(TensorNames, tensorDescriptions, check, factory);
     }
 
     /// <summary>Checks a dictionary of gradients, keyed by the parameter names or by <c>d</c> + name, against finite differences of the cost.</summary>
@@ -85,7 +109,7 @@ public sealed class GradientCheckTarget<T>
     /// <exception cref="ArgumentException">The gradients' names or shapes do not match the parameters, or a parameter is not finite.</exception>
     /// <exception cref="CostEvaluationException">The cost threw; every parameter has been restored.</exception>
     public GradientCheckReport Check<TGradient>(IReadOnlyDictionary<string, TGradient> gradients, GradientCheckOptions? options = null) =>
-        check(UntypedGradients.From(gradients), options ?? GradientCheckOptions.Default);
+        check(UntypedGradients.From(gradients), options ?? GradientCheckOptions.Default, workerModels);
 
     /// <summary>Checks <paramref name="gradient"/> against finite differences of the cost.</summary>
     /// <param name="gradient">
@@ -99,6 +123,12 @@ public sealed class GradientCheckTarget<T>
     public GradientCheckReport Check(object gradient, GradientCheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(gradient);
-        return check(gradient, options ?? GradientCheckOptions.Default);
+        return check(gradient, options ?? GradientCheckOptions.Default, workerModels);
+    }
+
+    private static WorkerModel<T> CopyOf(Func<T[], T> cost, T[] point)
+    {
+        T[] copy = (T[])point.Clone();
+        return new WorkerModel<T>(() => cost(copy), TensorSet<T>.Single(FlatParameterName, copy, writable: true));
     }
 }

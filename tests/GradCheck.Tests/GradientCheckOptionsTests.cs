@@ -1,4 +1,5 @@
 using GradCheck.Comparison;
+using GradCheck.Coverage;
 using GradCheck.Differentiation;
 using GradCheck.Reporting;
 using GradCheck.Tests.Support;
@@ -44,10 +45,19 @@ public class GradientCheckOptionsTests
     [Test]
     public void A_report_prints_its_options_as_the_code_that_recreates_them()
     {
-        var options = new GradientCheckOptions { Tolerance = GradientTolerance.Within(1e-7, 0.25), KinksFail = true, BatchSize = 4, WorstEntriesShown = 3, Method = DifferenceMethod.CentralTwoPoint };
+        var options = new GradientCheckOptions
+        {
+            Tolerance = GradientTolerance.Within(1e-7, 0.25),
+            KinksFail = true,
+            BatchSize = 4,
+            WorstEntriesShown = 3,
+            Method = DifferenceMethod.CentralTwoPoint,
+            Coverage = CheckCoverage.SampledEntries(4, seed: 7),
+            Workers = 2,
+        };
         GradientCheckReport report = GradientChecker.Check(v => v[0] * v[0], [1.5], [3.0], options);
         Assert.That(report.ToString().Split(Environment.NewLine), Has.One.EqualTo(
-            "Options: new GradientCheckOptions { Method = DifferenceMethod.CentralTwoPoint, Tolerance = GradientTolerance.Within(1E-07, 0.25), KinksFail = true, Tensors = null, BatchSize = 4, WorstEntriesShown = 3 }"));
+            "Options: new GradientCheckOptions { Method = DifferenceMethod.CentralTwoPoint, Tolerance = GradientTolerance.Within(1E-07, 0.25), KinksFail = true, Tensors = null, BatchSize = 4, Coverage = CheckCoverage.SampledEntries(4, 7), WorstEntriesShown = 3 }"));
     }
 
     [Test]

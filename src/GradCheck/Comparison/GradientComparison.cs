@@ -18,7 +18,8 @@ internal static class GradientComparison
     /// <param name="numeric">n, with its error estimates and kink verdicts.</param>
     /// <param name="rule">The pass rule and what to do at kinks.</param>
     /// <param name="entriesKept">How many of the worst entries, and of the kinks, to keep for the report.</param>
-    public static TensorReport Compare(string name, int[] shape, double[] analytic, NumericalGradient numeric, ComparisonRule rule, int entriesKept)
+    /// <param name="directions">The random directions a fast check measured the tensor along; empty otherwise.</param>
+    public static TensorReport Compare(string name, int[] shape, double[] analytic, NumericalGradient numeric, ComparisonRule rule, int entriesKept, IReadOnlyList<DirectionReport>? directions = null)
     {
         int length = analytic.Length;
         double[] error = new double[length];
@@ -39,6 +40,14 @@ internal static class GradientComparison
         int kinkCount = 0;
         for (int i = 0; i < length; i++)
         {
+            if (!numeric.IsChecked(i))
+            {
+                outcomes[i] = EntryOutcome.NotChecked;
+                error[i] = double.NaN;
+                bound[i] = double.NaN;
+                continue;
+            }
+
             EntryOutcome outcome = OutcomeOf(analytic[i], numeric, i, ref error[i], bound[i], rule.KinksFail);
             outcomes[i] = outcome;
             if (numeric.IsKink[i] && double.IsFinite(numeric.Value[i]))
@@ -50,7 +59,7 @@ internal static class GradientComparison
                 }
             }
 
-            if (!EntryReport.Passes(outcome))
+            if (EntryReport.Fails(outcome))
             {
                 failed++;
             }
@@ -66,15 +75,40 @@ internal static class GradientComparison
         }
 
         List<EntryReport> kinkEntries = [.. kinks.Select(index => TensorReport.EntryOf(name, shape, entries, index))];
-        double[] scratch = new double[length];
-        double differenceNorm = ScaledNorm.Of(error, scratch);
-        double analyticNorm = ScaledNorm.Of(analytic, scratch);
-        double numericNorm = ScaledNorm.Of(numeric.Value, scratch);
+
+        // The norms are over the entries checked, all of them unless the coverage was partial.
+        (double[] checkedError, double[] checkedAnalytic, double[] checkedNumeric) = numeric.Checked is null
+            ? (error, analytic, numeric.Value)
+            : (Checked(error, numeric), Checked(analytic, numeric), Checked(numeric.Value, numeric));
+        double[] scratch = new double[checkedError.Length];
+        double differenceNorm = ScaledNorm.Of(checkedError, scratch);
+        double analyticNorm = ScaledNorm.Of(checkedAnalytic, scratch);
+        double numericNorm = ScaledNorm.Of(checkedNumeric, scratch);
         return new TensorReport(name, shape, failed, worstEntries, analyticNorm, numericNorm, differenceNorm, entries)
         {
             KinkCount = kinkCount,
             Kinks = kinkEntries,
+            Directions = directions ?? [],
         };
+    }
+
+    /// <summary>
+    /// One value against its numerical estimate, outside a whole-tensor comparison: an entry a fast
+    /// check localises, or a derivative along a direction.
+    /// </summary>
+    /// <param name="analytic">a.</param>
+    /// <param name="numeric">The estimates.</param>
+    /// <param name="index">The estimate's index in <paramref name="numeric"/>.</param>
+    /// <param name="rule">The pass rule.</param>
+    /// <param name="scale">What the automatic rule scales the analytic round-off by: the tensor's largest |n| for an entry, the sum of |a u| for a · u.</param>
+    /// <param name="error">|a - n|, or at a kink the distance from the one-sided interval.</param>
+    /// <param name="bound">The bound the rule allows.</param>
+    internal static EntryOutcome Judge(double analytic, NumericalGradient numeric, int index, ComparisonRule rule, double scale, out double error, out double bound)
+    {
+        double value = numeric.Value[index];
+        error = Math.Abs(analytic - value);
+        bound = rule.Tolerance.Bound(Math.Max(Math.Abs(analytic), Math.Abs(value)), numeric.Error[index], scale, rule.MachineEpsilon);
+        return OutcomeOf(analytic, numeric, index, ref error, bound, rule.KinksFail);
     }
 
     /// <summary>
@@ -130,6 +164,9 @@ internal static class GradientComparison
         }
     }
 
+    private static double[] Checked(double[] values, NumericalGradient numeric) =>
+        [.. values.Where((_, index) => numeric.IsChecked(index))];
+
     private static double LargestFinite(ReadOnlySpan<double> values)
     {
         double largest = Math.Abs(TensorPrimitives.MaxMagnitude(values));
@@ -153,6 +190,7 @@ internal static class GradientComparison
     /// <summary>How far outside its bound an entry is; non-finite entries rank first.</summary>
     private static double Score(EntryOutcome outcome, double error, double bound) => outcome switch
     {
+        EntryOutcome.NotChecked => double.NegativeInfinity,
         EntryOutcome.AnalyticNotFinite or EntryOutcome.NumericNotFinite or EntryOutcome.KinkNotAllowed => double.PositiveInfinity,
         _ when double.IsNaN(bound) => double.PositiveInfinity,
         _ when bound > 0 => error / bound,

@@ -23,6 +23,7 @@ internal sealed class TensorEntries
         Outcomes = outcomes;
         Rule = rule;
         TensorScale = tensorScale;
+        CheckedCount = numeric.CheckedCount;
     }
 
     /// <summary>a, in double.</summary>
@@ -60,6 +61,18 @@ internal sealed class TensorEntries
 
     /// <summary>How many entries there are.</summary>
     public int Length => Analytic.Length;
+
+    /// <summary>How many entries were differentiated: all of them, unless the check covered a sample or directions.</summary>
+    public int CheckedCount { get; }
+
+    /// <summary>Whether every entry was differentiated.</summary>
+    public bool IsComplete => CheckedCount == Length;
+
+    /// <summary>Whether the entry was differentiated.</summary>
+    public bool IsChecked(int index) => Outcomes[index] != EntryOutcome.NotChecked;
+
+    /// <summary>Whether the entry failed the rule (an entry not checked did not).</summary>
+    public bool Failed(int index) => EntryReport.Fails(Outcomes[index]);
 
     /// <summary>The error relative to max(|a|, |n|), 0 when both are 0: the heat of one entry.</summary>
     public double RelativeError(int index)

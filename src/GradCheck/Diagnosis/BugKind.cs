@@ -44,4 +44,10 @@ public enum BugKind
 
     /// <summary>None of the patterns above explains the wrong entries.</summary>
     NoSimplePattern,
+
+    /// <summary>
+    /// A fast check's random direction failed, but none of the entries it then differentiated one by one
+    /// is wrong: the error is spread thinly over many entries, or sits where the search did not reach.
+    /// </summary>
+    NotLocalised,
 }

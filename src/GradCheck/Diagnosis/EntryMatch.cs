@@ -91,6 +91,6 @@ internal static class EntryMatch
         return Math.Abs(analytic - target) <= Slack * bound;
     }
 
-    /// <summary>Whether the verdict found the entry wrong.</summary>
-    public static bool IsWrong(TensorEntries entries, int index) => !entries.Passed(index);
+    /// <summary>Whether the verdict found the entry wrong (an entry not checked is not).</summary>
+    public static bool IsWrong(TensorEntries entries, int index) => entries.Failed(index);
 }

@@ -36,6 +36,11 @@ internal static class GradientDiagnosis
     private static TensorDiagnosis Diagnose(TensorReport tensor, IReadOnlyList<TensorReport> all, int? batchSize, string noun)
     {
         TensorEntries entries = tensor.Entries;
+        if (!entries.IsComplete)
+        {
+            return DiagnoseSample(tensor, batchSize, noun);
+        }
+
         IReadOnlyList<int> shape = tensor.Shape;
         return NotFinite(tensor)
             ?? AtKinks(tensor)
@@ -52,6 +57,55 @@ internal static class GradientDiagnosis
             ?? new TensorDiagnosis(
                 BugKind.NoSimplePattern,
                 $"no simple pattern ({tensor.FailedEntryCount} of {tensor.EntryCount} entries wrong; not one factor, a transpose, a swap, a shift or a reversal, nor whole rows, columns or a few entries)");
+    }
+
+    /// <summary>
+    /// A check that differentiated some entries (a sample, or what a fast check localised) can say only
+    /// what those show: a non-finite value, kinks, a tensor not read, zero, one factor over every checked
+    /// entry; otherwise it lists the wrong entries it found. Patterns that compare an entry with another
+    /// (transposes, shifts, swaps, rows) need both, and are not looked for.
+    /// </summary>
+    private static TensorDiagnosis DiagnoseSample(TensorReport tensor, int? batchSize, string noun)
+    {
+        TensorEntries entries = tensor.Entries;
+        if (tensor.FailedEntryCount == 0)
+        {
+            return NotLocalised(tensor, noun);
+        }
+
+        return NotFinite(tensor)
+            ?? AtKinks(tensor)
+            ?? NotReadByCost(entries, noun)
+            ?? Zero(entries, noun)
+            ?? ConstantFactor(entries, batchSize, noun)
+            ?? WrongAmongChecked(tensor);
+    }
+
+    private static TensorDiagnosis NotLocalised(TensorReport tensor, string noun)
+    {
+        DirectionReport failed = tensor.Directions.First(direction => !direction.Passed);
+        string along = failed.Outcome == EntryOutcome.NumericNotFinite
+            ? "the cost is NaN or infinite along a random direction (a step out of the cost's domain?)"
+            : string.Create(CultureInfo.InvariantCulture, $"wrong along a random direction (a · u = {failed.Analytic:0.000e+00}, the cost's derivative {failed.Numeric:0.000e+00})");
+        return new TensorDiagnosis(
+            BugKind.NotLocalised,
+            $"{along}, but none of the {Wording.Count(tensor.CheckedEntryCount, "entry", "entries")} then differentiated one by one is wrong: " +
+            $"the error is spread thinly, or sits where the search did not reach; a full check of this tensor (Coverage = CheckCoverage.EveryEntry, Tensors = [\"{tensor.Name}\"]) compares every entry with the numerical {noun}");
+    }
+
+    /// <summary>The wrong entries a partial check found, when they share no factor: few among many checked (bisection's finds), or a scatter.</summary>
+    private static TensorDiagnosis WrongAmongChecked(TensorReport tensor)
+    {
+        TensorEntries entries = tensor.Entries;
+        int[] wrong = [.. Enumerable.Range(0, entries.Length).Where(index => EntryMatch.IsWrong(entries, index))];
+        string[] labels = Labels(tensor, wrong);
+        string[] described = [.. wrong.Select((index, i) => labels[i] + string.Create(
+            CultureInfo.InvariantCulture, $" (a = {entries.Analytic[index]:0.000e+00}, n = {entries.Numeric[index]:0.000e+00})"))];
+        bool few = 2 * wrong.Length < entries.CheckedCount;
+        string found = $"{Wording.Count(wrong.Length, "wrong entry", "wrong entries")} among {Wording.Count(entries.CheckedCount, "entry", "entries")} checked of {entries.Length}";
+        return few
+            ? new TensorDiagnosis(BugKind.IsolatedEntries, $"{found}, the others right: {Wording.List(described)}") { Locations = labels }
+            : new TensorDiagnosis(BugKind.NoSimplePattern, $"no simple pattern ({found}; not one factor): {Wording.List(described)}") { Locations = labels };
     }
 
     private static TensorDiagnosis? NotFinite(TensorReport tensor)
@@ -108,7 +162,7 @@ internal static class GradientDiagnosis
 
         return new TensorDiagnosis(
             BugKind.NotReadByCost,
-            $"the numerical {noun} is 0 in every entry but a is not: the cost does not read this tensor (does it read a copy, or another tensor?)");
+            $"the numerical {noun} is 0 in {Wording.Every(entries)} but a is not: the cost does not read this tensor (does it read a copy, or another tensor?)");
     }
 
     private static TensorDiagnosis? Zero(TensorEntries entries, string noun)
@@ -121,7 +175,7 @@ internal static class GradientDiagnosis
 
         return new TensorDiagnosis(
             BugKind.Zero,
-            string.Create(CultureInfo.InvariantCulture, $"every entry is 0 while the numerical {noun} is not (largest |n| = {entries.TensorScale:0.00e+00}): a gradient never written, or reset after the backward pass"));
+            string.Create(CultureInfo.InvariantCulture, $"{Wording.Every(entries)} is 0 while the numerical {noun} is not (largest |n| = {entries.TensorScale:0.00e+00}): a gradient never written, or reset after the backward pass"));
     }
 
     private static TensorDiagnosis? ConstantFactor(TensorEntries entries, int? batchSize, string noun)
@@ -133,7 +187,7 @@ internal static class GradientDiagnosis
             return null;
         }
 
-        string every = $"every entry is {Wording.Factor(factor)}x the numerical {noun}";
+        string every = $"{Wording.Every(entries)} is {Wording.Factor(factor)}x the numerical {noun}";
         if (Math.Abs(factor + 1) <= FactorResolution)
         {
             return new TensorDiagnosis(BugKind.SignFlipped, $"sign flipped: {every}") { Factor = factor };

@@ -32,4 +32,9 @@ internal static class Wording
     /// <summary><c>1 entry</c>, <c>3 entries</c>.</summary>
     public static string Count(int count, string one, string many) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
+
+    /// <summary><c>every entry</c>, or after a partial check <c>every checked entry (8 of 25)</c>: a sample cannot speak for the rest.</summary>
+    public static string Every(Comparison.TensorEntries entries) => entries.IsComplete
+        ? "every entry"
+        : string.Create(CultureInfo.InvariantCulture, $"every checked entry ({entries.CheckedCount} of {entries.Length})");
 }

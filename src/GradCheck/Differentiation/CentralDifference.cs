@@ -17,32 +17,40 @@ internal static class CentralDifference
     public static long Differentiate<T>(Func<T> cost, NamedTensor<T> tensor, NumericalGradient into)
         where T : IFloatingPointIeee754<T>
     {
-        Span<T> values = tensor.Storage.Span;
-        var probe = new CostProbe<T>(cost, tensor, values);
+        var probe = new CostProbe<T>(cost, tensor);
         double relativeStep = StepSize.RelativeStep<T>(DifferenceMethod.CentralTwoPoint);
-        double roundOffPerUnitCost = RoundOff.TwoPointUlps * MachineEpsilon.Of<T>();
-
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < probe.Length; i++)
         {
-            T original = values[i];
-            T plus = StepSize.Offset(original, relativeStep, 1);
-            T minus = StepSize.Offset(original, relativeStep, -1);
-            double costPlus;
-            double costMinus;
-            try
-            {
-                costPlus = probe.At(i, plus, 1);
-                costMinus = probe.At(i, minus, -1);
-            }
-            finally
-            {
-                values[i] = original;
-            }
-
-            double width = double.CreateTruncating(plus) - double.CreateTruncating(minus);
-            CentralEstimate.Write(width, costPlus, costMinus, roundOffPerUnitCost, into, i);
+            DifferentiateEntry(probe, i, relativeStep, into);
         }
 
-        return (long)values.Length * EvaluationsPerEntry;
+        return (long)probe.Length * EvaluationsPerEntry;
+    }
+
+    /// <summary>Fills entry <paramref name="index"/> of <paramref name="into"/>; the entry is restored by assignment, also when the cost throws.</summary>
+    /// <param name="probe">The cost and the tensor it reads.</param>
+    /// <param name="index">The entry's row-major index.</param>
+    /// <param name="relativeStep">The rule's step, <see cref="StepSize.RelativeStep{T}"/>.</param>
+    /// <param name="into">Where the estimate goes.</param>
+    public static void DifferentiateEntry<T>(in CostProbe<T> probe, int index, double relativeStep, NumericalGradient into)
+        where T : IFloatingPointIeee754<T>
+    {
+        T original = probe.Values[index];
+        T plus = StepSize.Offset(original, relativeStep, 1);
+        T minus = StepSize.Offset(original, relativeStep, -1);
+        double costPlus;
+        double costMinus;
+        try
+        {
+            costPlus = probe.At(index, plus, 1);
+            costMinus = probe.At(index, minus, -1);
+        }
+        finally
+        {
+            probe.Values[index] = original;
+        }
+
+        double width = double.CreateTruncating(plus) - double.CreateTruncating(minus);
+        CentralEstimate.Write(width, costPlus, costMinus, RoundOff.TwoPointUlps * MachineEpsilon.Of<T>(), into, index);
     }
 }

@@ -13,14 +13,19 @@ internal readonly ref struct CostProbe<T>
 {
     private readonly Func<T> cost;
     private readonly NamedTensor<T> tensor;
-    private readonly Span<T> values;
 
-    public CostProbe(Func<T> cost, NamedTensor<T> tensor, Span<T> values)
+    public CostProbe(Func<T> cost, NamedTensor<T> tensor)
     {
         this.cost = cost;
         this.tensor = tensor;
-        this.values = values;
+        Values = tensor.Storage.Span;
     }
+
+    /// <summary>The tensor's entries, which the probe moves one at a time.</summary>
+    public Span<T> Values { get; }
+
+    /// <summary>How many entries the tensor has.</summary>
+    public int Length => Values.Length;
 
     /// <summary>J with entry <paramref name="index"/> set to <paramref name="point"/>, in double.</summary>
     /// <param name="index">The entry's row-major index.</param>
@@ -28,7 +33,7 @@ internal readonly ref struct CostProbe<T>
     /// <param name="multiple">The point as a multiple of the step (for the message if the cost throws).</param>
     public double At(int index, T point, int multiple)
     {
-        values[index] = point;
+        Values[index] = point;
         try
         {
             return double.CreateTruncating(cost());

@@ -6,14 +6,33 @@ namespace GradCheck.Differentiation;
 /// </summary>
 internal sealed class NumericalGradient
 {
-    public NumericalGradient(int length)
+    /// <param name="length">The number of entries.</param>
+    /// <param name="partial">
+    /// True when only some entries will be differentiated (a sample, or the entries a fast check
+    /// localises): the others stay NaN and are marked as not checked.
+    /// </param>
+    public NumericalGradient(int length, bool partial = false)
     {
         Value = new double[length];
         Error = new double[length];
         Low = new double[length];
         High = new double[length];
         IsKink = new bool[length];
+        if (partial)
+        {
+            Checked = new bool[length];
+            Array.Fill(Value, double.NaN);
+            Array.Fill(Error, double.NaN);
+            Array.Fill(Low, double.NaN);
+            Array.Fill(High, double.NaN);
+        }
     }
+
+    /// <summary>Which entries have been differentiated; null when every entry is.</summary>
+    public bool[]? Checked { get; }
+
+    /// <summary>How many entries have been differentiated.</summary>
+    public int CheckedCount => Checked is null ? Value.Length : Checked.Count(isChecked => isChecked);
 
     /// <summary>The derivative estimate n.</summary>
     public double[] Value { get; }
@@ -29,4 +48,16 @@ internal sealed class NumericalGradient
 
     /// <summary>Whether the one-sided derivatives differ by more than a smooth cost allows.</summary>
     public bool[] IsKink { get; }
+
+    /// <summary>Whether entry <paramref name="index"/> has been differentiated.</summary>
+    public bool IsChecked(int index) => Checked is null || Checked[index];
+
+    /// <summary>Records that entry <paramref name="index"/> has been differentiated.</summary>
+    public void MarkChecked(int index)
+    {
+        if (Checked is not null)
+        {
+            Checked[index] = true;
+        }
+    }
 }

@@ -47,43 +47,52 @@ internal static class RichardsonDifference
     public static long Differentiate<T>(Func<T> cost, NamedTensor<T> tensor, double baseCost, NumericalGradient into)
         where T : IFloatingPointIeee754<T>
     {
-        Span<T> values = tensor.Storage.Span;
-        var probe = new CostProbe<T>(cost, tensor, values);
+        var probe = new CostProbe<T>(cost, tensor);
         double relativeStep = StepSize.RelativeStep<T>(DifferenceMethod.Richardson);
-        double ulp = RoundOff.Ulps * MachineEpsilon.Of<T>();
-
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < probe.Length; i++)
         {
-            T x = values[i];
-            T p1 = StepSize.Offset(x, relativeStep, 1), m1 = StepSize.Offset(x, relativeStep, -1);
-            T p2 = StepSize.Offset(x, relativeStep, 2), m2 = StepSize.Offset(x, relativeStep, -2);
-            T p4 = StepSize.Offset(x, relativeStep, 4), m4 = StepSize.Offset(x, relativeStep, -4);
-            double jp1, jm1, jp2, jm2, jp4, jm4;
-            try
-            {
-                jp1 = probe.At(i, p1, 1);
-                jm1 = probe.At(i, m1, -1);
-                jp2 = probe.At(i, p2, 2);
-                jm2 = probe.At(i, m2, -2);
-                jp4 = probe.At(i, p4, 4);
-                jm4 = probe.At(i, m4, -4);
-            }
-            finally
-            {
-                values[i] = x;
-            }
-
-            var points = new Stencil(
-                double.CreateTruncating(x),
-                double.CreateTruncating(p1),
-                double.CreateTruncating(m1),
-                double.CreateTruncating(p2),
-                double.CreateTruncating(m2),
-                double.CreateTruncating(p4),
-                double.CreateTruncating(m4));
-            RichardsonEstimate.Write(points, new Stencil(baseCost, jp1, jm1, jp2, jm2, jp4, jm4), ulp, into, i);
+            DifferentiateEntry(probe, i, relativeStep, baseCost, into);
         }
 
-        return (long)values.Length * EvaluationsPerEntry;
+        return (long)probe.Length * EvaluationsPerEntry;
+    }
+
+    /// <summary>Fills entry <paramref name="index"/> of <paramref name="into"/>; the entry is restored by assignment, also when the cost throws.</summary>
+    /// <param name="probe">The cost and the tensor it reads.</param>
+    /// <param name="index">The entry's row-major index.</param>
+    /// <param name="relativeStep">The rule's step, <see cref="StepSize.RelativeStep{T}"/>.</param>
+    /// <param name="baseCost">J at the unperturbed parameters.</param>
+    /// <param name="into">Where the estimate goes.</param>
+    public static void DifferentiateEntry<T>(in CostProbe<T> probe, int index, double relativeStep, double baseCost, NumericalGradient into)
+        where T : IFloatingPointIeee754<T>
+    {
+        T x = probe.Values[index];
+        T p1 = StepSize.Offset(x, relativeStep, 1), m1 = StepSize.Offset(x, relativeStep, -1);
+        T p2 = StepSize.Offset(x, relativeStep, 2), m2 = StepSize.Offset(x, relativeStep, -2);
+        T p4 = StepSize.Offset(x, relativeStep, 4), m4 = StepSize.Offset(x, relativeStep, -4);
+        double jp1, jm1, jp2, jm2, jp4, jm4;
+        try
+        {
+            jp1 = probe.At(index, p1, 1);
+            jm1 = probe.At(index, m1, -1);
+            jp2 = probe.At(index, p2, 2);
+            jm2 = probe.At(index, m2, -2);
+            jp4 = probe.At(index, p4, 4);
+            jm4 = probe.At(index, m4, -4);
+        }
+        finally
+        {
+            probe.Values[index] = x;
+        }
+
+        var points = new Stencil(
+            double.CreateTruncating(x),
+            double.CreateTruncating(p1),
+            double.CreateTruncating(m1),
+            double.CreateTruncating(p2),
+            double.CreateTruncating(m2),
+            double.CreateTruncating(p4),
+            double.CreateTruncating(m4));
+        RichardsonEstimate.Write(points, new Stencil(baseCost, jp1, jm1, jp2, jm2, jp4, jm4), RoundOff.Ulps * MachineEpsilon.Of<T>(), into, index);
     }
 }

@@ -37,4 +37,13 @@ internal sealed class ParameterSnapshot<T>
 
         return modified;
     }
+
+    /// <summary>Writes the saved values into another set of parameters with the same shapes (a worker's model).</summary>
+    public void CopyTo(TensorSet<T> other)
+    {
+        for (int i = 0; i < saved.Length; i++)
+        {
+            saved[i].CopyTo(other.Tensors[i].Storage.Span);
+        }
+    }
 }

@@ -11,4 +11,7 @@ public enum CheckProblemKind
 
     /// <summary>The cost gave different values at the same parameters (dropout or sampling left on, say).</summary>
     CostNotDeterministic,
+
+    /// <summary>A worker's model of a parallel check computes another cost than the model at the same parameters.</summary>
+    WorkerModelDiffers,
 }

@@ -26,4 +26,11 @@ public enum EntryOutcome
 
     /// <summary>The cost has a kink here, and the options say kinks fail.</summary>
     KinkNotAllowed,
+
+    /// <summary>
+    /// Not differentiated: the check covered a sample of the entries or random directions
+    /// (<see cref="Coverage.CheckCoverage"/>), and this entry was not among those it took one by one.
+    /// Neither passes nor fails.
+    /// </summary>
+    NotChecked,
 }

@@ -30,6 +30,12 @@ public sealed record EntryReport(
     /// <summary>Whether the entry passed the rule (a kink with a valid subgradient passes).</summary>
     public bool Passed => Passes(Outcome);
 
+    /// <summary>Whether the entry failed the rule; an entry that was not checked neither passed nor failed.</summary>
+    public bool Failed => Fails(Outcome);
+
     /// <summary>The pass rule on outcomes, for every place that asks: within tolerance, or a valid subgradient at a kink.</summary>
     internal static bool Passes(EntryOutcome outcome) => outcome is EntryOutcome.WithinTolerance or EntryOutcome.Kink;
+
+    /// <summary>Whether an outcome is a failure: neither a pass nor an entry left unchecked.</summary>
+    internal static bool Fails(EntryOutcome outcome) => !Passes(outcome) && outcome != EntryOutcome.NotChecked;
 }

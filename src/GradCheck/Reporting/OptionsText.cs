@@ -9,14 +9,18 @@ namespace GradCheck.Reporting;
 /// </summary>
 internal static class OptionsText
 {
-    /// <summary>Such as <c>new GradientCheckOptions { Method = DifferenceMethod.Richardson, Tolerance = GradientTolerance.Automatic, ... }</c>.</summary>
+    /// <summary>
+    /// Such as <c>new GradientCheckOptions { Method = DifferenceMethod.Richardson, Tolerance = GradientTolerance.Automatic, ... }</c>.
+    /// How the check runs (<see cref="GradientCheckOptions.Workers"/>, <see cref="GradientCheckOptions.Progress"/>)
+    /// is left out: it does not change the report.
+    /// </summary>
     public static string Code(GradientCheckOptions options)
     {
         string tensors = options.Tensors is null ? "null" : "[" + string.Join(", ", options.Tensors.Select(name => "\"" + name + "\"")) + "]";
         string batchSize = options.BatchSize is int size ? size.ToString(CultureInfo.InvariantCulture) : "null";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"new GradientCheckOptions {{ Method = DifferenceMethod.{options.Method}, Tolerance = {Code(options.Tolerance)}, KinksFail = {(options.KinksFail ? "true" : "false")}, Tensors = {tensors}, BatchSize = {batchSize}, WorstEntriesShown = {options.WorstEntriesShown} }}");
+            $"new GradientCheckOptions {{ Method = DifferenceMethod.{options.Method}, Tolerance = {Code(options.Tolerance)}, KinksFail = {(options.KinksFail ? "true" : "false")}, Tensors = {tensors}, BatchSize = {batchSize}, Coverage = {options.Coverage}, WorstEntriesShown = {options.WorstEntriesShown} }}");
     }
 
     /// <summary><c>GradientTolerance.Automatic</c> or <c>GradientTolerance.Within(1E-07, 1E-07)</c>, digits that round-trip.</summary>

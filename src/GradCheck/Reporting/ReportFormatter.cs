@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GradCheck.Coverage;
 using GradCheck.Parameters;
 
 namespace GradCheck.Reporting;
@@ -28,10 +29,10 @@ internal static class ReportFormatter
         TensorReport[] failed = [.. report.FailedTensors];
         if (failed.Length == 0)
         {
-            return string.Create(Invariant, $"all {report.Tensors.Count} tensors within tolerance ({report.Tensors.Sum(tensor => tensor.EntryCount)} entries)");
+            return string.Create(Invariant, $"all {report.Tensors.Count} tensors within tolerance ({EntriesChecked(report)})");
         }
 
-        string tensors = string.Join(", ", failed.Select(tensor => string.Create(Invariant, $"{tensor.Name} ({tensor.FailedEntryCount} of {tensor.EntryCount} entries)")));
+        string tensors = string.Join(", ", failed.Select(tensor => string.Create(Invariant, $"{tensor.Name} ({FailedOfChecked(tensor)})")));
         return string.Create(Invariant, $"{failed.Length} of {report.Tensors.Count} tensors outside tolerance: {tensors}");
     }
 
@@ -74,14 +75,22 @@ internal static class ReportFormatter
         {
             text.AppendLine(Invariant, $"{report.Subject.Name} check {(failedTensors == 0 ? "passed" : "failed")}: {MatrixSummary(report.Tensors[0])}.");
         }
-        else if (failedTensors == 0)
+        else if (failedTensors == 0 && IsComplete(report))
         {
             text.AppendLine(Invariant, $"{report.Subject.Name} check passed: {Count(report.Tensors.Count, "tensor")}, {Count(entries, "entry", "entries")} within tolerance.");
         }
-        else
+        else if (failedTensors == 0)
+        {
+            text.AppendLine(Invariant, $"{report.Subject.Name} check passed: {Count(report.Tensors.Count, "tensor")} within tolerance ({EntriesChecked(report)}).");
+        }
+        else if (IsComplete(report))
         {
             int failedEntries = report.Tensors.Sum(tensor => tensor.FailedEntryCount);
             text.AppendLine(Invariant, $"{report.Subject.Name} check failed: {failedTensors} of {report.Tensors.Count} tensors have entries outside tolerance ({failedEntries} of {entries} entries).");
+        }
+        else
+        {
+            text.AppendLine(Invariant, $"{report.Subject.Name} check failed: {failedTensors} of {report.Tensors.Count} tensors outside tolerance ({EntriesChecked(report)}).");
         }
 
         if (report.Subject.Heading is { } heading)
@@ -109,8 +118,14 @@ internal static class ReportFormatter
 
     private static void WriteFailedTensor(StringBuilder text, TensorReport tensor, CheckSubject subject)
     {
-        text.AppendLine(Invariant, $"{tensor.Name} {Shapes.Format([.. tensor.Shape])}: {tensor.FailedEntryCount} of {tensor.EntryCount} entries outside tolerance, ||a - n|| / (||a|| + ||n||) = {Scientific(tensor.RelativeDifference, 3)}");
-        EntryReport[] shown = [.. tensor.WorstEntries.Where(entry => !entry.Passed)];
+        string relative = tensor.CheckedEntryCount == 0 ? string.Empty : $", ||a - n|| / (||a|| + ||n||) = {Scientific(tensor.RelativeDifference, 3)}";
+        text.AppendLine(Invariant, $"{tensor.Name} {Shapes.Format([.. tensor.Shape])}: {FailedOfChecked(tensor)} outside tolerance{relative}");
+        foreach (DirectionReport direction in tensor.Directions.Where(direction => !direction.Passed))
+        {
+            text.AppendLine(Invariant, $"  along a random direction u: a · u = {Scientific(direction.Analytic, 6)}, the cost's derivative n = {Scientific(direction.Numeric, 6)}, |a · u - n| = {Scientific(direction.AbsoluteError, 2)} > bound {Scientific(direction.Bound, 2)}");
+        }
+
+        EntryReport[] shown = [.. tensor.WorstEntries.Where(entry => entry.Failed)];
         if (shown.Length == 0)
         {
             return;
@@ -141,9 +156,30 @@ internal static class ReportFormatter
         int notShown = tensor.FailedEntryCount - shown.Length;
         if (notShown > 0)
         {
-            text.AppendLine(Invariant, $"  ... and {notShown} more of {tensor.EntryCount} entries outside tolerance");
+            text.AppendLine(Invariant, $"  ... and {notShown} more of {tensor.CheckedEntryCount} {(tensor.CheckedEntryCount == tensor.EntryCount ? string.Empty : "checked ")}entries outside tolerance");
         }
     }
+
+    /// <summary>Such as <c>3 of 20 entries</c>, or after a partial check <c>3 of 8 checked entries (of 25)</c>.</summary>
+    private static string FailedOfChecked(TensorReport tensor) => tensor.CheckedEntryCount == tensor.EntryCount
+        ? string.Create(Invariant, $"{tensor.FailedEntryCount} of {tensor.EntryCount} entries")
+        : string.Create(Invariant, $"{tensor.FailedEntryCount} of {tensor.CheckedEntryCount} checked entries (of {tensor.EntryCount})");
+
+    /// <summary>Such as <c>61481 entries</c>, or after a partial check <c>13 of 61481 entries checked one by one</c>.</summary>
+    private static string EntriesChecked(GradientCheckReport report)
+    {
+        int entries = report.Tensors.Sum(tensor => tensor.EntryCount);
+        int checkedEntries = report.Tensors.Sum(tensor => tensor.CheckedEntryCount);
+        string along = report.Options.Coverage.Kind == CoverageKind.RandomDirections
+            ? string.Create(Invariant, $"along {Count(report.Options.Coverage.Count, "random direction")} per tensor; ")
+            : string.Empty;
+        return checkedEntries == entries && along.Length == 0
+            ? Count(entries, "entry", "entries")
+            : string.Create(Invariant, $"{along}{checkedEntries} of {Count(entries, "entry", "entries")} checked one by one");
+    }
+
+    private static bool IsComplete(GradientCheckReport report) =>
+        report.Options.Coverage.Kind == CoverageKind.EveryEntry || report.Subject != CheckSubject.Gradient;
 
     private static void WriteFigures(StringBuilder text, GradientCheckReport report)
     {
@@ -158,6 +194,7 @@ internal static class ReportFormatter
         }
 
         text.Append("Options: ").AppendLine(OptionsText.Code(report.Options));
+        WriteCoverage(text, report);
         text.Append("Rule: ").Append(report.Tolerance).AppendLine("; NaN or infinity fails; a = analytic (backprop), n = numerical");
         text.Append("Numerical ").Append(report.Subject.Noun).Append(": ").Append(report.Subject.Method ?? report.Method.ToString()).AppendLine();
         if (report.Subject == CheckSubject.Gradient)
@@ -167,6 +204,20 @@ internal static class ReportFormatter
         else
         {
             text.AppendLine(Invariant, $"{report.CostEvaluations} evaluations of {report.Subject.Function}");
+        }
+    }
+
+    /// <summary>What a partial check left out, so that a pass is read for what it is.</summary>
+    private static void WriteCoverage(StringBuilder text, GradientCheckReport report)
+    {
+        CheckCoverage coverage = report.Options.Coverage;
+        if (coverage.Kind == CoverageKind.RandomDirections)
+        {
+            text.AppendLine(Invariant, $"Coverage: {Count(coverage.Count, "seeded random direction")} per tensor (seed {coverage.Seed}), a failing tensor then localised in up to {Count(coverage.EntriesLocalised, "entry", "entries")}; a direction can miss a wrong gradient (see CheckCoverage)");
+        }
+        else if (coverage.Kind == CoverageKind.SampledEntries)
+        {
+            text.AppendLine(Invariant, $"Coverage: {Count(coverage.Count, "seeded random entry", "seeded random entries")} per tensor (seed {coverage.Seed}); the other entries were not checked");
         }
     }
 

@@ -36,8 +36,17 @@ public sealed class TensorReport
     /// <summary>The parameter's shape, outermost dimension first.</summary>
     public IReadOnlyList<int> Shape { get; }
 
-    /// <summary>How many entries were compared.</summary>
+    /// <summary>How many entries the tensor has.</summary>
     public int EntryCount => Entries.Length;
+
+    /// <summary>
+    /// How many entries were differentiated and compared: all of them in a full check, fewer when the
+    /// coverage was a sample or random directions (<see cref="Coverage.CheckCoverage"/>).
+    /// </summary>
+    public int CheckedEntryCount => Entries.CheckedCount;
+
+    /// <summary>The random directions the tensor was checked along, in a fast check; empty otherwise.</summary>
+    public IReadOnlyList<DirectionReport> Directions { get; init; } = [];
 
     /// <summary>How many entries fail the rule, non-finite ones included.</summary>
     public int FailedEntryCount { get; }
@@ -69,8 +78,8 @@ public sealed class TensorReport
     /// <summary>The numerical gradient n, every entry in row-major order.</summary>
     public ReadOnlyMemory<double> Numeric => Entries.Numeric;
 
-    /// <summary>Whether every entry passed.</summary>
-    public bool Passed => FailedEntryCount == 0;
+    /// <summary>Whether every entry checked and every direction passed.</summary>
+    public bool Passed => FailedEntryCount == 0 && Directions.All(direction => direction.Passed);
 
     /// <summary>The seeds' figure for this tensor alone: ||a - n|| / (||a|| + ||n||).</summary>
     public double RelativeDifference => ScaledNorm.RelativeDifference(DifferenceNorm, AnalyticNorm, NumericNorm);
@@ -89,7 +98,9 @@ public sealed class TensorReport
     }
 
     /// <summary>The tensor's name, shape and count of failing entries, such as <c>W1 (5, 4): 3 of 20 entries fail</c>.</summary>
-    public override string ToString() => $"{Name} {Shapes.Format([.. Shape])}: {FailedEntryCount} of {EntryCount} entries fail";
+    public override string ToString() => CheckedEntryCount == EntryCount
+        ? $"{Name} {Shapes.Format([.. Shape])}: {FailedEntryCount} of {EntryCount} entries fail"
+        : $"{Name} {Shapes.Format([.. Shape])}: {FailedEntryCount} of {CheckedEntryCount} checked entries fail ({EntryCount} entries)";
 
     internal static EntryReport EntryOf(string name, int[] shape, TensorEntries entries, int index) =>
         new(Shapes.EntryLabel(name, index, shape), index, entries.Analytic[index], entries.Numeric[index], entries.Error[index], entries.RelativeError(index), entries.Bound[index], entries.Outcomes[index])

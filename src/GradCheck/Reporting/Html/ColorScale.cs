@@ -22,6 +22,9 @@ internal static class ColorScale
     /// <summary>The fill of an entry where a, n or their relative error is NaN or infinite.</summary>
     public const string NotFinite = "#111111";
 
+    /// <summary>The fill of an entry, or a block, that a partial check did not differentiate.</summary>
+    public const string NotChecked = "#d9d9d9";
+
     /// <summary>Points that pass, in the scatter plot.</summary>
     public const string Passing = "#3b6fb6";
 

@@ -11,22 +11,29 @@ namespace GradCheck.Reporting.Html;
 internal static class EntryText
 {
     /// <summary>Such as <c>W1[3,2]</c>, then a, n, the relative error and the outcome, one per line.</summary>
-    public static string Entry(string name, IReadOnlyList<int> shape, TensorEntries entries, int index) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{Shapes.EntryLabel(name, index, [.. shape])}\na = {HtmlText.Scientific(entries.Analytic[index], 7)}\nn = {HtmlText.Scientific(entries.Numeric[index], 7)}\nrelative error {HtmlText.Scientific(entries.RelativeError(index), 2)}, {Outcome(entries, index)}");
+    public static string Entry(string name, IReadOnlyList<int> shape, TensorEntries entries, int index) => !entries.IsChecked(index)
+        ? string.Create(CultureInfo.InvariantCulture, $"{Shapes.EntryLabel(name, index, [.. shape])}\na = {HtmlText.Scientific(entries.Analytic[index], 7)}\nnot checked")
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Shapes.EntryLabel(name, index, [.. shape])}\na = {HtmlText.Scientific(entries.Analytic[index], 7)}\nn = {HtmlText.Scientific(entries.Numeric[index], 7)}\nrelative error {HtmlText.Scientific(entries.RelativeError(index), 2)}, {Outcome(entries, index)}");
 
     /// <summary>The range of a block, its worst entry and how many of its entries fail.</summary>
     public static string Block(string name, IReadOnlyList<int> shape, TensorEntries entries, HeatmapGrid grid, HeatmapCell cell)
     {
+        if (cell.NotChecked)
+        {
+            return $"{Range(name, shape, grid, cell)}: {HtmlText.Count(cell.EntryCount, "entry", "entries")}, none checked";
+        }
+
         string worst = cell.NotFinite
             ? $"{HtmlText.Count(cell.NotFiniteCount, "entry", "entries")} NaN or infinite, first {Shapes.EntryLabel(name, cell.WorstIndex, [.. shape])}"
             : $"worst relative error {HtmlText.Scientific(cell.WorstRelativeError, 2)} at {Shapes.EntryLabel(name, cell.WorstIndex, [.. shape])}";
-        return $"{Range(name, shape, grid, cell)}: {HtmlText.Count(cell.EntryCount, "entry", "entries")}\n{worst}\n{HtmlText.Count(cell.FailedCount)} of {HtmlText.Count(cell.EntryCount)} fail";
+        return $"{Range(name, shape, grid, cell)}: {HtmlText.Count(cell.EntryCount, "entry", "entries")}\n{worst}\n{HtmlText.Count(cell.FailedCount)} of {HtmlText.Count(cell.CheckedCount)} {(cell.CheckedCount == cell.EntryCount ? string.Empty : "checked ")}fail";
     }
 
     /// <summary>The scatter plot's shorter line: label, a and n.</summary>
     public static string Point(string name, IReadOnlyList<int> shape, TensorEntries entries, int index) =>
-        $"{Shapes.EntryLabel(name, index, [.. shape])}: a = {HtmlText.Scientific(entries.Analytic[index], 4)}, n = {HtmlText.Scientific(entries.Numeric[index], 4)}{(entries.Passed(index) ? string.Empty : " (fails)")}";
+        $"{Shapes.EntryLabel(name, index, [.. shape])}: a = {HtmlText.Scientific(entries.Analytic[index], 4)}, n = {HtmlText.Scientific(entries.Numeric[index], 4)}{(entries.Failed(index) ? " (fails)" : string.Empty)}";
 
     /// <summary>An outcome in a few words, such as <c>outside tolerance (bound 1.2e-08 on |a - n|)</c>.</summary>
     public static string Outcome(TensorEntries entries, int index) => entries.Outcomes[index] switch

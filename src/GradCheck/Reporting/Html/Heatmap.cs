@@ -86,7 +86,7 @@ internal static class Heatmap
         string tooltip = cell.IsSingleEntry
             ? EntryText.Entry(tensor.Name, tensor.Shape, entries, cell.WorstIndex)
             : EntryText.Block(tensor.Name, tensor.Shape, entries, grid, cell);
-        string fill = cell.NotFinite ? ColorScale.NotFinite : ColorScale.Color(cell.WorstRelativeError);
+        string fill = cell.NotChecked ? ColorScale.NotChecked : cell.NotFinite ? ColorScale.NotFinite : ColorScale.Color(cell.WorstRelativeError);
         string kind = (cell.Failed ? " failed" : string.Empty) + (cell.NotFinite ? " not-finite" : string.Empty);
 
         // A failing cell's outline is drawn inside it (the rectangle shrinks by half the stroke), so it

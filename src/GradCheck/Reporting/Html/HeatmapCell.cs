@@ -14,7 +14,8 @@ namespace GradCheck.Reporting.Html;
 /// <param name="WorstIndex">The row-major index of the entry with the largest relative error (a non-finite one first).</param>
 /// <param name="WorstRelativeError">That entry's relative error: the cell's heat; NaN when it is not finite.</param>
 /// <param name="FailedCount">How many entries of the cell fail the rule.</param>
-/// <param name="NotFiniteCount">How many entries have a, n or a relative error that is NaN or infinite.</param>
+/// <param name="NotFiniteCount">How many checked entries have a, n or a relative error that is NaN or infinite.</param>
+/// <param name="CheckedCount">How many entries of the cell were differentiated (all, unless the check was partial).</param>
 internal sealed record HeatmapCell(
     int Row,
     int Column,
@@ -25,8 +26,12 @@ internal sealed record HeatmapCell(
     int WorstIndex,
     double WorstRelativeError,
     int FailedCount,
-    int NotFiniteCount)
+    int NotFiniteCount,
+    int CheckedCount)
 {
+    /// <summary>Whether no entry of the cell was differentiated: the cell is drawn in <see cref="ColorScale.NotChecked"/>.</summary>
+    public bool NotChecked => CheckedCount == 0;
+
     /// <summary>How many entries the cell stands for.</summary>
     public int EntryCount => (EndRow - FirstRow) * (EndColumn - FirstColumn);
 

@@ -99,14 +99,25 @@ internal sealed class HeatmapGrid
         double worst = double.NegativeInfinity;
         int failed = 0;
         int notFinite = 0;
+        int checkedCount = 0;
         for (int r = firstRow; r < endRow; r++)
         {
             for (int c = firstColumn; c < endColumn; c++)
             {
                 int index = (r * viewColumns) + c;
+                if (!entries.IsChecked(index))
+                {
+                    continue;
+                }
+
+                if (checkedCount++ == 0)
+                {
+                    worstIndex = index;
+                }
+
                 double relative = entries.RelativeError(index);
                 bool finite = double.IsFinite(relative) && double.IsFinite(entries.Analytic[index]) && double.IsFinite(entries.Numeric[index]);
-                if (!entries.Passed(index))
+                if (entries.Failed(index))
                 {
                     failed++;
                 }
@@ -128,7 +139,7 @@ internal sealed class HeatmapGrid
             }
         }
 
-        return new HeatmapCell(row, column, firstRow, endRow, firstColumn, endColumn, worstIndex, worst, failed, notFinite);
+        return new HeatmapCell(row, column, firstRow, endRow, firstColumn, endColumn, worstIndex, worst, failed, notFinite, checkedCount);
     }
 
     private static int DivideRoundingUp(int value, int divisor) => (value + divisor - 1) / divisor;

@@ -40,7 +40,7 @@ internal sealed class ScatterSample
     /// <summary>How many entries are drawn.</summary>
     public int Count => Passed.Count + Failed.Count;
 
-    /// <summary>How many entries the tensor has.</summary>
+    /// <summary>How many entries were checked: the tensor's, unless the check was partial.</summary>
     public int Total => PassedTotal + FailedTotal;
 
     /// <summary>Whether every entry is drawn.</summary>
@@ -53,7 +53,10 @@ internal sealed class ScatterSample
         var failed = new List<int>();
         for (int i = 0; i < entries.Length; i++)
         {
-            (entries.Passed(i) ? passed : failed).Add(i);
+            if (entries.IsChecked(i))
+            {
+                (entries.Failed(i) ? failed : passed).Add(i);
+            }
         }
 
         int[] failedShown = EvenlySpaced(failed, MaxFailedPoints);

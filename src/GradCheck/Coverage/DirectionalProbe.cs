@@ -1,0 +1,117 @@
+using System.Numerics;
+using GradCheck.Comparison;
+using GradCheck.Differentiation;
+using GradCheck.Parameters;
+using GradCheck.Reporting;
+
+namespace GradCheck.Coverage;
+
+/// <summary>
+/// The derivative of the cost along a direction over some entries of one tensor, against the analytic
+/// gradient's prediction a · u: the test a random-direction check makes per tensor and, restricted to
+/// halves of a tensor, the test its bisection makes.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The direction. Entry i moves by t u[i], with u[i] = max(1, |x[i]|) v[i] and v of unit length: the same
+/// scaling as the per-entry step, so t takes the per-entry rule's steps (h, or h, 2h, 4h) and the
+/// derivative along u is estimated by the same mathematics as one entry's (<see cref="CentralEstimate"/>,
+/// <see cref="RichardsonEstimate"/>), with its error estimate and, for Richardson, its kink test.
+/// </para>
+/// <para>
+/// The rounding of the points. x[i] + t u[i] is rounded to the element type, so the point evaluated
+/// is off the line by r(t), known exactly. To first order the cost there differs from the cost on the
+/// line by ∇J · r(t), which is removed with a · r(t) before the rule is applied; what is left, (a - ∇J) · r(t),
+/// is ε |x| times the error being looked for, far below it.
+/// </para>
+/// </remarks>
+internal static class DirectionalProbe
+{
+    /// <summary>Measures the direction <paramref name="direction"/> over <paramref name="subset"/> of <paramref name="tensor"/>.</summary>
+    /// <param name="cost">The cost.</param>
+    /// <param name="tensor">The tensor; the subset's entries are restored by assignment, also when the cost throws.</param>
+    /// <param name="subset">The entries the direction moves; null for every entry.</param>
+    /// <param name="direction">v, one value per entry of the subset.</param>
+    /// <param name="analytic">a over the whole tensor, in double.</param>
+    /// <param name="rule">The difference rule.</param>
+    /// <param name="comparison">The pass rule.</param>
+    /// <param name="what">The direction in words, for the message if the cost throws.</param>
+    public static DirectionReport Measure<T>(Func<T> cost, NamedTensor<T> tensor, int[]? subset, double[] direction, double[] analytic, EntryRule<T> rule, ComparisonRule comparison, string what)
+        where T : IFloatingPointIeee754<T>
+    {
+        Span<T> values = tensor.Storage.Span;
+        int count = subset?.Length ?? values.Length;
+        var original = new T[count];
+        var step = new double[count];
+        double dot = 0;
+        double magnitude = 0;
+        for (int k = 0; k < count; k++)
+        {
+            int index = subset?[k] ?? k;
+            original[k] = values[index];
+            step[k] = Math.Max(1, Math.Abs(double.CreateTruncating(values[index]))) * direction[k];
+            dot += analytic[index] * step[k];
+            magnitude += Math.Abs(analytic[index] * step[k]);
+        }
+
+        ReadOnlySpan<int> multiples = rule.Method == DifferenceMethod.CentralTwoPoint ? Stencil.Multiples[..2] : Stencil.Multiples;
+        Span<double> at = stackalloc double[Stencil.Multiples.Length];
+        double h = rule.RelativeStep;
+        try
+        {
+            for (int point = 0; point < multiples.Length; point++)
+            {
+                double t = multiples[point] * h;
+                double offLine = 0;
+                for (int k = 0; k < count; k++)
+                {
+                    int index = subset?[k] ?? k;
+                    T moved = original[k] + T.CreateTruncating(t * step[k]);
+                    values[index] = moved;
+                    double rounding = double.CreateTruncating(moved) - double.CreateTruncating(original[k]) - (t * step[k]);
+                    offLine += double.IsFinite(analytic[index]) ? analytic[index] * rounding : 0;
+                }
+
+                at[point] = Evaluate(cost, tensor.Name, what, multiples[point]) - offLine;
+            }
+        }
+        finally
+        {
+            for (int k = 0; k < count; k++)
+            {
+                values[subset?[k] ?? k] = original[k];
+            }
+        }
+
+        var numeric = new NumericalGradient(1);
+        double epsilon = MachineEpsilon.Of<T>();
+        if (rule.Method == DifferenceMethod.CentralTwoPoint)
+        {
+            CentralEstimate.Write(2 * h, at[0], at[1], RoundOff.TwoPointUlps * epsilon, numeric, 0);
+        }
+        else
+        {
+            var points = new Stencil(0, h, -h, 2 * h, -2 * h, 4 * h, -4 * h);
+            RichardsonEstimate.Write(points, Stencil.Of(rule.BaseCost, at), RoundOff.Ulps * epsilon, numeric, 0);
+        }
+
+        // The analytic side's round-off is that of a dot product: relative to the sum of its terms' magnitudes.
+        EntryOutcome outcome = GradientComparison.Judge(dot, numeric, 0, comparison, magnitude, out double error, out double bound);
+        return new DirectionReport(dot, numeric.Value[0], error, bound, outcome);
+    }
+
+    private static double Evaluate<T>(Func<T> cost, string tensor, string what, int multiple)
+        where T : IFloatingPointIeee754<T>
+    {
+        try
+        {
+            return double.CreateTruncating(cost());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            string sign = multiple < 0 ? "-" : "+";
+            string size = Math.Abs(multiple) == 1 ? "h" : Math.Abs(multiple) + "h";
+            throw new CostEvaluationException($"{tensor} moved along {what}, t = {sign} {size}", exception);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Numerics;
+using GradCheck.Comparison;
+using GradCheck.Differentiation;
+using GradCheck.Parameters;
+using GradCheck.Reporting;
+
+namespace GradCheck.Coverage;
+
+/// <summary>
+/// Finds where a tensor that failed its random direction is wrong, in few evaluations.
+/// <list type="number">
+/// <item>A seeded sample of its entries (entries whose a is NaN or infinite first: those are known
+/// without evaluating anything) is differentiated one by one. A wrong factor, sign or batch size shows in
+/// every sampled entry, and the sample states the pattern.</item>
+/// <item>If no sampled entry is wrong, the error sits in a few entries: bisection finds them.
+/// The entries are halved, and each half is tested along its own random direction; a half that fails is
+/// halved again, depth first, until single entries are differentiated. Each wrong entry costs about
+/// 2 log2(N) directional tests.</item>
+/// </list>
+/// Both stop at <see cref="CheckCoverage.EntriesLocalised"/> entries found.
+/// </summary>
+internal static class Localisation
+{
+    /// <summary>Directional tests the bisection may make per entry it is to find, per halving level.</summary>
+    public const int TestsPerLevel = 2;
+
+    /// <summary>Localises the wrong entries of a failing tensor into <paramref name="into"/>.</summary>
+    /// <param name="cost">The cost.</param>
+    /// <param name="tensor">The tensor, perturbed in place and restored.</param>
+    /// <param name="position">The tensor's position among all the parameters, which seeds its streams.</param>
+    /// <param name="analytic">a over the tensor.</param>
+    /// <param name="into">Where the entries differentiated one by one go.</param>
+    /// <param name="rule">The difference rule.</param>
+    /// <param name="comparison">The pass rule.</param>
+    /// <param name="coverage">The seed and how many entries to find.</param>
+    /// <returns>The number of cost evaluations made.</returns>
+    public static long Run<T>(Func<T> cost, NamedTensor<T> tensor, int position, double[] analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage)
+        where T : IFloatingPointIeee754<T>
+    {
+        int length = analytic.Length;
+        int wanted = coverage.EntriesLocalised;
+        long evaluations = 0;
+        var probe = new CostProbe<T>(cost, tensor);
+
+        var sampled = new List<int>(wanted);
+        sampled.AddRange(Enumerable.Range(0, length).Where(index => !double.IsFinite(analytic[index])).Take(wanted));
+        var random = new SeededRandom(coverage.Seed, position, substream: -1);
+        foreach (int index in EntrySample.Draw(length, wanted, ref random))
+        {
+            if (sampled.Count < wanted && !sampled.Contains(index))
+            {
+                sampled.Add(index);
+            }
+        }
+
+        foreach (int index in sampled)
+        {
+            rule.Differentiate(probe, index, into);
+            evaluations += rule.EvaluationsPerEntry;
+        }
+
+        if (sampled.Exists(index => Fails(analytic, into, index, comparison)))
+        {
+            return evaluations;
+        }
+
+        // Depth first: the first half that fails is followed down to its wrong entry before the next.
+        int found = 0;
+        int tests = 0;
+        int budget = TestsPerLevel * wanted * (1 + (int)Math.Ceiling(Math.Log2(Math.Max(2, length))));
+        var pending = new Stack<int[]>();
+        pending.Push([.. Enumerable.Range(0, length)]);
+        while (pending.Count > 0 && found < wanted && tests < budget)
+        {
+            int[] entries = pending.Pop();
+            if (entries.Length == 1)
+            {
+                int index = entries[0];
+                if (!into.IsChecked(index))
+                {
+                    rule.Differentiate(probe, index, into);
+                    evaluations += rule.EvaluationsPerEntry;
+                }
+
+                found += Fails(analytic, into, index, comparison) ? 1 : 0;
+                continue;
+            }
+
+            int middle = entries.Length / 2;
+            int[][] halves = [entries[..middle], entries[middle..]];
+            var failing = new List<int[]>(2);
+            foreach (int[] half in halves)
+            {
+                var stream = new SeededRandom(coverage.Seed, position, substream: -2 - tests);
+                double[] direction = EntrySample.Direction(half.Length, ref stream);
+                tests++;
+                evaluations += rule.EvaluationsPerEntry;
+                DirectionReport test = DirectionalProbe.Measure(cost, tensor, half, direction, analytic, rule, comparison, "a random direction over part of it");
+                if (!test.Passed)
+                {
+                    failing.Add(half);
+                }
+            }
+
+            for (int i = failing.Count - 1; i >= 0; i--)
+            {
+                pending.Push(failing[i]);
+            }
+        }
+
+        return evaluations;
+    }
+
+    /// <summary>Whether an entry differentiated on its own fails, under the scale of the entries known so far.</summary>
+    private static bool Fails(double[] analytic, NumericalGradient numeric, int index, ComparisonRule comparison)
+    {
+        double scale = 0;
+        for (int i = 0; i < numeric.Value.Length; i++)
+        {
+            if (numeric.IsChecked(i) && double.IsFinite(numeric.Value[i]))
+            {
+                scale = Math.Max(scale, Math.Abs(numeric.Value[i]));
+            }
+        }
+
+        return !EntryReport.Passes(GradientComparison.Judge(analytic[index], numeric, index, comparison, scale, out _, out _));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Numerics;
+using System.Runtime.ExceptionServices;
+using GradCheck.Differentiation;
+using GradCheck.Parameters;
+
+namespace GradCheck.Running;
+
+/// <summary>
+/// Differentiates entries of one tensor, on one worker or spread over several. Each worker has its own
+/// model (its own copy of the parameters) and takes the next chunk of entries when it is done with one,
+/// so fast and slow entries balance out; every entry is computed the same way whichever worker takes it,
+/// which is why the report does not depend on the number of workers.
+/// </summary>
+internal static class EntrySweep
+{
+    /// <summary>Entries a worker takes at a time: enough to make taking them cheap, few enough to balance the end.</summary>
+    public const int ChunkSize = 32;
+
+    /// <summary>Differentiates entries <paramref name="indices"/> (null for all) of tensor <paramref name="tensorIndex"/> into <paramref name="into"/>.</summary>
+    /// <param name="workers">The models, the user's first; each worker perturbs only its own.</param>
+    /// <param name="tensorIndex">The tensor's position in every worker's parameters.</param>
+    /// <param name="indices">The entries, or null for every entry.</param>
+    /// <param name="rule">The difference rule.</param>
+    /// <param name="into">Where the estimates go (each entry written by one worker).</param>
+    /// <param name="meter">Counts the entries done and reports progress.</param>
+    /// <returns>The number of cost evaluations made.</returns>
+    public static long Run<T>(IReadOnlyList<WorkerModel<T>> workers, int tensorIndex, int[]? indices, EntryRule<T> rule, NumericalGradient into, ProgressMeter meter)
+        where T : IFloatingPointIeee754<T>
+    {
+        int count = indices?.Length ?? workers[0].Parameters.Tensors[tensorIndex].Storage.Length;
+        int used = Math.Min(workers.Count, (count + ChunkSize - 1) / ChunkSize);
+        if (used <= 1)
+        {
+            var probe = new CostProbe<T>(workers[0].Cost, workers[0].Parameters.Tensors[tensorIndex]);
+            for (int k = 0; k < count; k++)
+            {
+                rule.Differentiate(probe, indices?[k] ?? k, into);
+                meter.Advance();
+            }
+
+            return (long)count * rule.EvaluationsPerEntry;
+        }
+
+        int next = 0;
+        int stopped = 0;
+        var failures = new Exception?[used];
+        var threads = new Thread[used - 1];
+        void Work(int worker)
+        {
+            try
+            {
+                WorkerModel<T> model = workers[worker];
+                var probe = new CostProbe<T>(model.Cost, model.Parameters.Tensors[tensorIndex]);
+                int start;
+                while (Volatile.Read(ref stopped) == 0 && (start = Interlocked.Add(ref next, ChunkSize) - ChunkSize) < count)
+                {
+                    int end = Math.Min(start + ChunkSize, count);
+                    for (int k = start; k < end; k++)
+                    {
+                        rule.Differentiate(probe, indices?[k] ?? k, into);
+                        meter.Advance();
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                // The others stop at their next chunk; the entry that threw has been restored.
+                failures[worker] = exception;
+                Volatile.Write(ref stopped, 1);
+            }
+        }
+
+        // Dedicated threads rather than the thread pool: a test run may have filled the pool with
+        // tests, and a worker that never starts would leave its share to the others.
+        for (int worker = 1; worker < used; worker++)
+        {
+            int id = worker;
+            threads[worker - 1] = new Thread(() => Work(id)) { IsBackground = true, Name = "GradCheck worker " + id };
+            threads[worker - 1].Start();
+        }
+
+        Work(0);
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        if (Array.Find(failures, failure => failure is not null) is { } first)
+        {
+            ExceptionDispatchInfo.Capture(first).Throw();
+        }
+
+        return (long)count * rule.EvaluationsPerEntry;
+    }
+}
