@@ -167,7 +167,8 @@ internal static class GradientComparison
     private static double[] Checked(double[] values, NumericalGradient numeric) =>
         [.. values.Where((_, index) => numeric.IsChecked(index))];
 
-    private static double LargestFinite(ReadOnlySpan<double> values)
+    /// <summary>The largest finite |value|, 0 when there is none: NaN entries (failures, or entries not checked) do not count.</summary>
+    internal static double LargestFinite(ReadOnlySpan<double> values)
     {
         double largest = Math.Abs(TensorPrimitives.MaxMagnitude(values));
         if (double.IsFinite(largest))

@@ -109,9 +109,7 @@ internal static class DirectionalProbe
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            string sign = multiple < 0 ? "-" : "+";
-            string size = Math.Abs(multiple) == 1 ? "h" : Math.Abs(multiple) + "h";
-            throw new CostEvaluationException($"{tensor} moved along {what}, t = {sign} {size}", exception);
+            throw new CostEvaluationException($"{tensor} moved along {what}, t = {StepSize.OffsetText(multiple)}", exception);
         }
     }
 }

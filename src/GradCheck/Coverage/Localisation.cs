@@ -114,15 +114,8 @@ internal static class Localisation
     /// <summary>Whether an entry differentiated on its own fails, under the scale of the entries known so far.</summary>
     private static bool Fails(double[] analytic, NumericalGradient numeric, int index, ComparisonRule comparison)
     {
-        double scale = 0;
-        for (int i = 0; i < numeric.Value.Length; i++)
-        {
-            if (numeric.IsChecked(i) && double.IsFinite(numeric.Value[i]))
-            {
-                scale = Math.Max(scale, Math.Abs(numeric.Value[i]));
-            }
-        }
-
-        return !EntryReport.Passes(GradientComparison.Judge(analytic[index], numeric, index, comparison, scale, out _, out _));
+        // Entries not yet checked are NaN, so the scale is that of the entries known so far.
+        double scale = GradientComparison.LargestFinite(numeric.Value);
+        return EntryReport.Fails(GradientComparison.Judge(analytic[index], numeric, index, comparison, scale, out _, out _));
     }
 }

@@ -40,14 +40,7 @@ internal readonly ref struct CostProbe<T>
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            string offset = multiple switch
-            {
-                1 => "+ h",
-                -1 => "- h",
-                > 0 => $"+ {multiple}h",
-                _ => $"- {-multiple}h",
-            };
-            throw new CostEvaluationException(Shapes.EntryLabel(tensor.Name, index, tensor.Storage.Shape) + " " + offset, exception);
+            throw new CostEvaluationException(Shapes.EntryLabel(tensor.Name, index, tensor.Storage.Shape) + " " + StepSize.OffsetText(multiple), exception);
         }
     }
 }

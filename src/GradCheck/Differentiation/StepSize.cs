@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 
 namespace GradCheck.Differentiation;
@@ -40,4 +41,14 @@ internal static class StepSize
         double magnitude = Math.Max(1.0, Math.Abs(double.CreateTruncating(x)));
         return x + T.CreateTruncating(multiple * relativeStep * magnitude);
     }
+
+    /// <summary>A point's offset in words, for messages: <c>+ h</c>, <c>- 2h</c>.</summary>
+    /// <param name="multiple">The point as a multiple of the step.</param>
+    public static string OffsetText(int multiple) => multiple switch
+    {
+        1 => "+ h",
+        -1 => "- h",
+        > 0 => string.Create(CultureInfo.InvariantCulture, $"+ {multiple}h"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"- {-multiple}h"),
+    };
 }

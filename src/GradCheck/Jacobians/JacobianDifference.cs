@@ -116,15 +116,6 @@ internal static class JacobianDifference
     }
 
     /// <summary>The perturbed point in words, as <see cref="CostProbe{T}"/> names it: <c>x[3] + 2h</c>.</summary>
-    private static string Where(int input, int multiple)
-    {
-        string offset = multiple switch
-        {
-            1 => "+ h",
-            -1 => "- h",
-            > 0 => string.Create(CultureInfo.InvariantCulture, $"+ {multiple}h"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"- {-multiple}h"),
-        };
-        return string.Create(CultureInfo.InvariantCulture, $"x[{input}] {offset}");
-    }
+    private static string Where(int input, int multiple) =>
+        string.Create(CultureInfo.InvariantCulture, $"x[{input}] {StepSize.OffsetText(multiple)}");
 }
