@@ -12,6 +12,9 @@ namespace GradCheck.NUnit;
 /// <param name="Report">The check's report.</param>
 public sealed record CheckedValue(object? Value, GradientCheckReport Report)
 {
+    /// <summary>The check's report.</summary>
+    public GradientCheckReport Report { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = Report ?? throw new ArgumentNullException(nameof(Report));
+
     /// <summary>The verdict line and the options, such as <c>Gradient check passed: 1 tensor, 3 entries within tolerance. Options: new GradientCheckOptions { ... }</c>.</summary>
     public override string ToString()
     {

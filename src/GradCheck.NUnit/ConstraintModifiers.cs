@@ -15,6 +15,12 @@ internal sealed class ConstraintModifiers
     /// <param name="constraintName">The constraint in the message of a second <c>Within</c>, such as <c>a gradient constraint</c>.</param>
     public ConstraintModifiers(string constraintName) => this.constraintName = constraintName;
 
+    /// <summary>
+    /// Whether the constraint follows an operator such as <c>Is.Not</c>, which could invert a failure
+    /// into a pass (see <see cref="ConstraintRun"/>).
+    /// </summary>
+    public bool AfterOperator { get; set; }
+
     /// <summary>The options the check runs with.</summary>
     public GradientCheckOptions Options { get; private set; } = GradientCheckOptions.Default;
 

@@ -63,7 +63,14 @@ public sealed class GradientCheckAttribute : NUnitAttribute, ITestBuilder, IImpl
     /// <inheritdoc />
     public IEnumerable<TestMethod> BuildFrom(IMethodInfo method, Test? suite)
     {
+        // Checked here, not in the iterator, which would run only when the cases are enumerated.
         ArgumentNullException.ThrowIfNull(method);
+        return Build(method, suite);
+    }
+
+    /// <summary>One case per problem and tensor of the source, or a NotRunnable case with the reason.</summary>
+    private IEnumerable<TestMethod> Build(IMethodInfo method, Test? suite)
+    {
         Type? elementType = CaseElementType(method);
         if (elementType is null)
         {
@@ -82,7 +89,11 @@ public sealed class GradientCheckAttribute : NUnitAttribute, ITestBuilder, IImpl
     }
 
     /// <inheritdoc />
-    public TestCommand Wrap(TestCommand command) => new GradientCheckCommand(command);
+    public TestCommand Wrap(TestCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return new GradientCheckCommand(command);
+    }
 
     /// <summary>T when the method's only parameter is a <see cref="GradientCheckCase{T}"/>, else null.</summary>
     private static Type? CaseElementType(IMethodInfo method) =>

@@ -13,7 +13,7 @@ namespace GradCheck.NUnit;
 /// worst entries (the <see cref="GradientCheckReport"/> text).
 /// </summary>
 /// <typeparam name="T">The element type: <c>float</c> or <c>double</c>.</typeparam>
-public sealed class GradientConstraint<T> : Constraint
+public sealed class GradientConstraint<T> : Constraint, IGradCheckConstraint
     where T : IFloatingPointIeee754<T>
 {
     private GradientCheckTarget<T> target;
@@ -90,6 +90,7 @@ public sealed class GradientConstraint<T> : Constraint
     /// <param name="workers">How many threads; 0 (the default) for one per core.</param>
     public GradientConstraint<T> InParallel(Func<WorkerModel<T>> workerModel, int workers = 0)
     {
+        ArgumentNullException.ThrowIfNull(workerModel);
         target = target.WithWorkerModels(workerModel);
         modifiers.InParallel(workers);
         return this;
@@ -99,15 +100,19 @@ public sealed class GradientConstraint<T> : Constraint
     /// <param name="checkOptions">The options, such as <c>new GradientCheckOptions { WorstEntriesShown = 20 }</c>.</param>
     public GradientConstraint<T> WithOptions(GradientCheckOptions checkOptions)
     {
+        ArgumentNullException.ThrowIfNull(checkOptions);
         modifiers.With(checkOptions);
         return this;
     }
 
     /// <inheritdoc />
+    ConstraintModifiers IGradCheckConstraint.Modifiers => modifiers;
+
+    /// <inheritdoc />
     public override ConstraintResult ApplyTo<TActual>(TActual actual)
     {
-        GradientCheckOptions options = modifiers.Options;
-        GradientCheckReport report = target.Check(actual!, options with { Progress = options.Progress ?? TestProgress.ForCurrentTest() });
+        ArgumentNullException.ThrowIfNull(actual);
+        GradientCheckReport report = ConstraintRun.Check(this, options => target.Check(actual, options));
         return new GradientConstraintResult(this, actual, report);
     }
 
@@ -117,7 +122,6 @@ public sealed class GradientConstraint<T> : Constraint
 
     internal static GradientConstraint<T> Create(GradientCheckTarget<T> target, ConstraintExpression? expression)
     {
-        var constraint = new GradientConstraint<T>(target);
-        return expression is null ? constraint : expression.Append(constraint);
+        return ConstraintRun.After(expression, new GradientConstraint<T>(target));
     }
 }

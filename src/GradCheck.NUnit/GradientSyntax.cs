@@ -37,13 +37,19 @@ public static class GradientSyntax
         /// <summary>As <c>Is.GradientOf(cost)</c>, after an operator such as <c>Is.Not</c>.</summary>
         /// <param name="cost">The cost of a flat vector.</param>
         public FlatGradientConstraintBuilder<T> GradientOf<T>(Func<T[], T> cost)
-            where T : IFloatingPointIeee754<T> =>
-            new(cost, expression);
+            where T : IFloatingPointIeee754<T>
+        {
+            ArgumentNullException.ThrowIfNull(expression);
+            return new(cost, expression);
+        }
 
         /// <summary>As <c>Is.GradientOf(cost)</c>, after an operator such as <c>Is.Not</c>.</summary>
         /// <param name="cost">The cost that reads named tensors.</param>
         public NamedGradientConstraintBuilder<T> GradientOf<T>(Func<T> cost)
-            where T : IFloatingPointIeee754<T> =>
-            new(cost, expression);
+            where T : IFloatingPointIeee754<T>
+        {
+            ArgumentNullException.ThrowIfNull(expression);
+            return new(cost, expression);
+        }
     }
 }

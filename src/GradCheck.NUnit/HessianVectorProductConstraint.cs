@@ -14,7 +14,7 @@ namespace GradCheck.NUnit;
 /// the worst entries as <c>Hv[3]</c>.
 /// </summary>
 /// <typeparam name="T">The element type: <c>float</c> or <c>double</c>.</typeparam>
-public sealed class HessianVectorProductConstraint<T> : Constraint
+public sealed class HessianVectorProductConstraint<T> : Constraint, IGradCheckConstraint
     where T : IFloatingPointIeee754<T>
 {
     private readonly Func<T[], T[]> gradient;
@@ -59,15 +59,19 @@ public sealed class HessianVectorProductConstraint<T> : Constraint
     /// <param name="checkOptions">The options, such as <c>new GradientCheckOptions { WorstEntriesShown = 20 }</c>.</param>
     public HessianVectorProductConstraint<T> WithOptions(GradientCheckOptions checkOptions)
     {
+        ArgumentNullException.ThrowIfNull(checkOptions);
         modifiers.With(checkOptions);
         return this;
     }
 
     /// <inheritdoc />
+    ConstraintModifiers IGradCheckConstraint.Modifiers => modifiers;
+
+    /// <inheritdoc />
     public override ConstraintResult ApplyTo<TActual>(TActual actual)
     {
         T[] product = JacobianActualValue.As<T[]>(actual, "the analytic Hessian-vector product H v, as long as x");
-        GradientCheckReport report = HessianVectorProductChecker.Check(gradient, x, v, product, modifiers.Options);
+        GradientCheckReport report = ConstraintRun.Check(this, options => HessianVectorProductChecker.Check(gradient, x, v, product, options));
         return new GradientConstraintResult(this, actual, report);
     }
 }

@@ -24,7 +24,6 @@ public sealed class HessianVectorProductDirectionBuilder<T>
     public HessianVectorProductConstraint<T> Along(T[] v)
     {
         ArgumentNullException.ThrowIfNull(v);
-        var constraint = new HessianVectorProductConstraint<T>(gradient, x, v);
-        return expression is null ? constraint : expression.Append(constraint);
+        return ConstraintRun.After(expression, new HessianVectorProductConstraint<T>(gradient, x, v));
     }
 }

@@ -32,7 +32,10 @@ public static class HessianVectorProductSyntax
         /// <summary>As <c>Is.HessianVectorProductOf(gradient)</c>, after an operator such as <c>Is.Not</c>.</summary>
         /// <param name="gradient">The gradient function.</param>
         public HessianVectorProductConstraintBuilder<T> HessianVectorProductOf<T>(Func<T[], T[]> gradient)
-            where T : IFloatingPointIeee754<T> =>
-            new(gradient, expression);
+            where T : IFloatingPointIeee754<T>
+        {
+            ArgumentNullException.ThrowIfNull(expression);
+            return new(gradient, expression);
+        }
     }
 }

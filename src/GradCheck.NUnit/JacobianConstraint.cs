@@ -14,7 +14,7 @@ namespace GradCheck.NUnit;
 /// A Hessian is the Jacobian of the gradient: <c>Is.JacobianOf(gradient).At(x)</c> checks it whole.
 /// </summary>
 /// <typeparam name="T">The element type: <c>float</c> or <c>double</c>.</typeparam>
-public sealed class JacobianConstraint<T> : Constraint
+public sealed class JacobianConstraint<T> : Constraint, IGradCheckConstraint
     where T : IFloatingPointIeee754<T>
 {
     private readonly Func<T[], T[]> f;
@@ -57,15 +57,19 @@ public sealed class JacobianConstraint<T> : Constraint
     /// <param name="checkOptions">The options, such as <c>new GradientCheckOptions { Method = DifferenceMethod.CentralTwoPoint }</c>.</param>
     public JacobianConstraint<T> WithOptions(GradientCheckOptions checkOptions)
     {
+        ArgumentNullException.ThrowIfNull(checkOptions);
         modifiers.With(checkOptions);
         return this;
     }
 
     /// <inheritdoc />
+    ConstraintModifiers IGradCheckConstraint.Modifiers => modifiers;
+
+    /// <inheritdoc />
     public override ConstraintResult ApplyTo<TActual>(TActual actual)
     {
         T[,] jacobian = JacobianActualValue.As<T[,]>(actual, "the analytic Jacobian, (outputs, inputs) with J[i,j] = ∂f[i]/∂x[j]");
-        GradientCheckReport report = JacobianChecker.Check(f, x, jacobian, modifiers.Options);
+        GradientCheckReport report = ConstraintRun.Check(this, options => JacobianChecker.Check(f, x, jacobian, options));
         return new GradientConstraintResult(this, actual, report);
     }
 }

@@ -23,7 +23,6 @@ public sealed class JacobianConstraintBuilder<T>
     public JacobianConstraint<T> At(T[] x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var constraint = new JacobianConstraint<T>(f, x);
-        return expression is null ? constraint : expression.Append(constraint);
+        return ConstraintRun.After(expression, new JacobianConstraint<T>(f, x));
     }
 }

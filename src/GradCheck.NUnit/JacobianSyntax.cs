@@ -31,7 +31,10 @@ public static class JacobianSyntax
         /// <summary>As <c>Is.JacobianOf(f)</c>, after an operator such as <c>Is.Not</c>.</summary>
         /// <param name="f">The function.</param>
         public JacobianConstraintBuilder<T> JacobianOf<T>(Func<T[], T[]> f)
-            where T : IFloatingPointIeee754<T> =>
-            new(f, expression);
+            where T : IFloatingPointIeee754<T>
+        {
+            ArgumentNullException.ThrowIfNull(expression);
+            return new(f, expression);
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace GradCheck.NUnit;
 /// J = &lt;dy, f(x)&gt;. The actual value is a <see cref="LayerUnderTest{TInput, TOutput}"/>, made with
 /// <see cref="Layer.Of{TInput, TOutput}"/>.
 /// </summary>
-public sealed class LayerConstraint : Constraint
+public sealed class LayerConstraint : Constraint, IGradCheckConstraint
 {
     private readonly ConstraintModifiers modifiers = new("a layer constraint");
 
@@ -42,9 +42,13 @@ public sealed class LayerConstraint : Constraint
     /// <param name="checkOptions">The options.</param>
     public LayerConstraint WithOptions(GradientCheckOptions checkOptions)
     {
+        ArgumentNullException.ThrowIfNull(checkOptions);
         modifiers.With(checkOptions);
         return this;
     }
+
+    /// <inheritdoc />
+    ConstraintModifiers IGradCheckConstraint.Modifiers => modifiers;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The actual value is not a layer made with <see cref="Layer.Of{TInput, TOutput}"/>.</exception>
@@ -57,7 +61,7 @@ public sealed class LayerConstraint : Constraint
                 nameof(actual));
         }
 
-        GradientCheckReport report = layer.Check(modifiers.Options);
+        GradientCheckReport report = ConstraintRun.Check(this, layer.Check);
         return new GradientConstraintResult(this, actual, report);
     }
 }

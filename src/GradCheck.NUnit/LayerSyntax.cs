@@ -21,6 +21,13 @@ public static class LayerSyntax
     extension(ConstraintExpression expression)
     {
         /// <summary>As <c>Has.CorrectBackward</c>, after an operator such as <c>Has.No</c>.</summary>
-        public LayerConstraint CorrectBackward => expression.Append(new LayerConstraint());
+        public LayerConstraint CorrectBackward
+        {
+            get
+            {
+                ArgumentNullException.ThrowIfNull(expression);
+                return ConstraintRun.After(expression, new LayerConstraint());
+            }
+        }
     }
 }

@@ -11,9 +11,17 @@ public sealed class CostEvaluationException : Exception
     /// <param name="point">Where the cost was evaluated, such as <c>W1[3,2] + h</c> or <c>the unperturbed parameters</c>.</param>
     /// <param name="innerException">What the cost threw.</param>
     public CostEvaluationException(string point, Exception innerException)
-        : base($"The cost threw {innerException.GetType().Name} when evaluated at {point}: {innerException.Message}", innerException) =>
+        : base(Describe(point, innerException), innerException) =>
         Point = point;
 
     /// <summary>Where the cost was evaluated when it threw, such as <c>W1[3,2] + h</c>.</summary>
     public string Point { get; }
+
+    /// <summary>The message, with the guards: it is computed before the base constructor runs, and reads both arguments.</summary>
+    private static string Describe(string point, Exception innerException)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        ArgumentNullException.ThrowIfNull(innerException);
+        return $"The cost threw {innerException.GetType().Name} when evaluated at {point}: {innerException.Message}";
+    }
 }

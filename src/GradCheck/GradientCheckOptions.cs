@@ -105,6 +105,15 @@ public sealed record GradientCheckOptions
     /// </summary>
     public IProgress<GradientCheckProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Stops a check that is no longer wanted, such as NUnit's <c>[CancelAfter]</c> timeout (the NUnit
+    /// constraints pass the test's token themselves). The check looks at it before every evaluation of
+    /// the cost, puts every parameter back bit for bit, and throws an <see cref="OperationCanceledException"/>
+    /// saying how far it got. Like <see cref="Workers"/>, it does not change a report, so it is not printed
+    /// with the options.
+    /// </summary>
+    public CancellationToken CancellationToken { get; init; }
+
     /// <summary>How many of a failing tensor's worst entries the report lists (at least 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int WorstEntriesShown

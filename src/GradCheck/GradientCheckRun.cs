@@ -47,16 +47,20 @@ internal static class GradientCheckRun
         var method = new NumericalMethod(TypeNames.Friendly(typeof(T)), options.Method, StepSize.RelativeStep<T>(options.Method), epsilon);
         var comparison = new ComparisonRule(options.Tolerance, epsilon, options.KinksFail);
         double[][] analytic = [.. selected.Select(position => ToDouble(gradients[position]))];
+        int[]?[] entries = EntriesToDifferentiate(selected, analytic, options.Coverage);
+        long total = Enumerable.Range(0, selected.Length).Sum(t => (long)(entries[t]?.Length ?? analytic[t].Length));
+        ProgressMeter? meter = null;
         var snapshot = new ParameterSnapshot<T>(parameters);
         var numerics = new NumericalGradient[selected.Length];
         var directions = new DirectionReport[selected.Length][];
         var problems = new List<CheckProblem>();
+        CancellationToken cancellation = options.CancellationToken;
         double baseCost;
         long evaluations = 0;
         try
         {
-            baseCost = EvaluateAtGivenPoint(cost, "the given parameters (before any perturbation)");
-            double again = EvaluateAtGivenPoint(cost, "the given parameters (evaluated a second time)");
+            baseCost = EvaluateAtGivenPoint(cost, "the given parameters (before any perturbation)", cancellation);
+            double again = EvaluateAtGivenPoint(cost, "the given parameters (evaluated a second time)", cancellation);
             evaluations += 2;
             AddIfModified(problems, snapshot.RestoreModified());
             if (problems.Count > 0)
@@ -77,7 +81,7 @@ internal static class GradientCheckRun
             WorkerModel<T>[] workers = [new WorkerModel<T>(cost, parameters)];
             if (problems.Count == 0 && parallel)
             {
-                workers = WorkerModels.Create(workers[0], snapshot, workerModels!, options.Workers, baseCost, epsilon, problems);
+                workers = WorkerModels.Create(workers[0], snapshot, workerModels!, options.Workers, baseCost, epsilon, problems, cancellation);
             }
 
             if (problems.Count > 0)
@@ -85,17 +89,30 @@ internal static class GradientCheckRun
                 return new GradientCheckReport([], problems, method, options, baseCost, evaluations);
             }
 
-            var rule = new EntryRule<T>(options.Method, baseCost);
-            evaluations += Differentiate(workers, selected, analytic, rule, comparison, options, numerics, directions);
+            // Started here, so that the time left is that of the entries alone.
+            meter = new ProgressMeter(options.Progress, total, options.Clock);
+            var rule = new EntryRule<T>(options.Method, baseCost, cancellation);
+            evaluations += Differentiate(workers, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions);
 
             AddIfModified(problems, snapshot.RestoreModified());
-            double after = EvaluateAtGivenPoint(cost, "the given parameters (after the check)");
+            double after = EvaluateAtGivenPoint(cost, "the given parameters (after the check)", cancellation);
             evaluations++;
             AddIfModified(problems, snapshot.RestoreModified());
             if (problems.Count == 0 && !SameValue(baseCost, after, epsilon))
             {
                 problems.Add(NotDeterministic(baseCost, after, "at the start of the check and again at its end"));
             }
+        }
+        catch (OperationCanceledException cancelled) when (cancellation.IsCancellationRequested)
+        {
+            // The finally below restores the parameters before the exception leaves the check.
+            string progress = options.Coverage.Kind == CoverageKind.RandomDirections
+                ? "during the check along random directions"
+                : string.Create(CultureInfo.InvariantCulture, $"after {meter?.Done ?? 0:N0} of {total:N0} entries");
+            throw new OperationCanceledException(
+                $"The gradient check of {string.Join(", ", selected.Select(t => parameters.Tensors[t].Name))} was cancelled {progress}; every parameter has been restored bit for bit.",
+                cancelled,
+                cancellation);
         }
         finally
         {
@@ -112,20 +129,37 @@ internal static class GradientCheckRun
         return new GradientCheckReport(tensors, problems, method, options, baseCost, evaluations);
     }
 
+    /// <summary>The entries of each selected tensor to differentiate one by one: a seeded sample, or null for every entry.</summary>
+    private static int[]?[] EntriesToDifferentiate(int[] selected, double[][] analytic, CheckCoverage coverage)
+    {
+        var entries = new int[]?[selected.Length];
+        if (coverage.Kind == CoverageKind.SampledEntries)
+        {
+            for (int t = 0; t < selected.Length; t++)
+            {
+                var random = new SeededRandom(coverage.Seed, selected[t], substream: -1);
+                entries[t] = EntrySample.Draw(analytic[t].Length, coverage.Count, ref random);
+            }
+        }
+
+        return entries;
+    }
+
     /// <summary>Differentiates the selected tensors as the coverage says: every entry, a sample, or random directions.</summary>
     /// <returns>The number of cost evaluations made.</returns>
     private static long Differentiate<T>(
         WorkerModel<T>[] workers,
         int[] selected,
+        int[]?[] entries,
         double[][] analytic,
         EntryRule<T> rule,
         ComparisonRule comparison,
-        GradientCheckOptions options,
+        CheckCoverage coverage,
+        ProgressMeter meter,
         NumericalGradient[] numerics,
         DirectionReport[][] directions)
         where T : IFloatingPointIeee754<T>
     {
-        CheckCoverage coverage = options.Coverage;
         WorkerModel<T> main = workers[0];
         long evaluations = 0;
         if (coverage.Kind == CoverageKind.RandomDirections)
@@ -140,23 +174,10 @@ internal static class GradientCheckRun
             return evaluations;
         }
 
-        int[]?[] entries = new int[]?[selected.Length];
         for (int t = 0; t < selected.Length; t++)
         {
             directions[t] = [];
-            if (coverage.Kind == CoverageKind.SampledEntries)
-            {
-                var random = new SeededRandom(coverage.Seed, selected[t], substream: -1);
-                entries[t] = EntrySample.Draw(analytic[t].Length, coverage.Count, ref random);
-            }
-
             numerics[t] = new NumericalGradient(analytic[t].Length, partial: entries[t] is not null);
-        }
-
-        long total = Enumerable.Range(0, selected.Length).Sum(t => (long)(entries[t]?.Length ?? analytic[t].Length));
-        var meter = new ProgressMeter(options.Progress, total, options.Clock);
-        for (int t = 0; t < selected.Length; t++)
-        {
             evaluations += EntrySweep.Run(workers, selected[t], entries[t], rule, numerics[t], meter);
         }
 
@@ -171,9 +192,10 @@ internal static class GradientCheckRun
         return values;
     }
 
-    private static double EvaluateAtGivenPoint<T>(Func<T> cost, string point)
+    private static double EvaluateAtGivenPoint<T>(Func<T> cost, string point, CancellationToken cancellation)
         where T : IFloatingPointIeee754<T>
     {
+        cancellation.ThrowIfCancellationRequested();
         try
         {
             return double.CreateTruncating(cost());
@@ -229,11 +251,7 @@ internal static class GradientCheckRun
     private static void ThrowIfUncheckable<T>(TensorSet<T> parameters)
         where T : IFloatingPointIeee754<T>
     {
-        if (parameters.Tensors.Count == 0)
-        {
-            throw new ArgumentException("There are no parameters to check: the parameter dictionary is empty.");
-        }
-
+        // An empty parameter set was refused when the target was made (GradientCheckTarget<T>.Named).
         foreach (NamedTensor<T> tensor in parameters.Tensors)
         {
             ReadOnlySpan<T> values = tensor.Storage.Span;

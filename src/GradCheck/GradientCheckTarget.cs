@@ -52,10 +52,16 @@ public sealed class GradientCheckTarget<T>
     /// </summary>
     /// <param name="cost">The cost; it must not keep or modify the array it is given.</param>
     /// <param name="theta">The point at which to check.</param>
+    /// <exception cref="ArgumentException">theta is empty.</exception>
     public static GradientCheckTarget<T> Flat(Func<T[], T> cost, T[] theta)
     {
         ArgumentNullException.ThrowIfNull(cost);
         ArgumentNullException.ThrowIfNull(theta);
+        if (theta.Length == 0)
+        {
+            throw new ArgumentException($"There are no parameters to check: {FlatParameterName} (0) has no entries.", nameof(theta));
+        }
+
         return new GradientCheckTarget<T>(
             [FlatParameterName],
             [$"{FlatParameterName} {Shapes.Format([theta.Length])}"],
@@ -77,10 +83,13 @@ public sealed class GradientCheckTarget<T>
     /// </summary>
     /// <param name="cost">The cost; it reads the tensors in <paramref name="parameters"/> on every call.</param>
     /// <param name="parameters">Name to container: <c>T[]</c>, <c>T[,]</c> (any rank), dense <c>Tensor&lt;T&gt;</c> or <c>Memory&lt;T&gt;</c>.</param>
+    /// <exception cref="ArgumentException">There are no parameters, none has an entry, two share storage, or a container is not supported.</exception>
     public static GradientCheckTarget<T> Named<TContainer>(Func<T> cost, IEnumerable<KeyValuePair<string, TContainer>> parameters)
     {
         ArgumentNullException.ThrowIfNull(cost);
+        ArgumentNullException.ThrowIfNull(parameters);
         TensorSet<T> wrapped = TensorSet<T>.FromPairs(parameters, writable: true, role: "parameter");
+        ThrowIfNothingToDifferentiate(wrapped, nameof(parameters));
         return new GradientCheckTarget<T>(
             [.. wrapped.Tensors.Select(tensor => tensor.Name)],
             [.. wrapped.Tensors.Select(tensor => tensor.Name + " " + Shapes.Format(tensor.Storage.Shape))],
@@ -106,7 +115,7 @@ public sealed class GradientCheckTarget<T>
     /// <summary>Checks a dictionary of gradients, keyed by the parameter names or by <c>d</c> + name, against finite differences of the cost.</summary>
     /// <param name="gradients">Name to gradient, each with its parameter's shape.</param>
     /// <param name="options">How to check; null for <see cref="GradientCheckOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">The gradients' names or shapes do not match the parameters, or a parameter is not finite.</exception>
+    /// <exception cref="ArgumentException">The gradients' names or shapes do not match the parameters, a parameter is not finite, or no parameter has any entries.</exception>
     /// <exception cref="CostEvaluationException">The cost threw; every parameter has been restored.</exception>
     public GradientCheckReport Check<TGradient>(IReadOnlyDictionary<string, TGradient> gradients, GradientCheckOptions? options = null) =>
         check(UntypedGradients.From(gradients), options ?? GradientCheckOptions.Default, workerModels);
@@ -118,12 +127,33 @@ public sealed class GradientCheckTarget<T>
     /// <c>d</c> + name (<c>dW1</c>).
     /// </param>
     /// <param name="options">How to check; null for <see cref="GradientCheckOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">The gradient's names or shapes do not match the parameters, or a parameter is not finite.</exception>
+    /// <exception cref="ArgumentException">The gradient's names or shapes do not match the parameters, a parameter is not finite, or no parameter has any entries.</exception>
     /// <exception cref="CostEvaluationException">The cost threw; every parameter has been restored.</exception>
     public GradientCheckReport Check(object gradient, GradientCheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(gradient);
         return check(gradient, options ?? GradientCheckOptions.Default, workerModels);
+    }
+
+    /// <summary>
+    /// Refuses parameters with no entry to differentiate, before the cost is called: a check that passed on
+    /// nothing would hide a mistake in the test. One empty tensor beside others (a layer of width 0) is
+    /// checked as a tensor with no entries.
+    /// </summary>
+    private static void ThrowIfNothingToDifferentiate(TensorSet<T> parameters, string parameterName)
+    {
+        if (parameters.Tensors.Count == 0)
+        {
+            throw new ArgumentException("There are no parameters to check: the parameter dictionary is empty.", parameterName);
+        }
+
+        if (parameters.Tensors.All(tensor => tensor.Storage.Length == 0))
+        {
+            throw new ArgumentException(
+                $"There are no parameters to check: {string.Join(", ", parameters.Tensors.Select(tensor => tensor.Name + " " + Shapes.Format(tensor.Storage.Shape)))} " +
+                $"{(parameters.Tensors.Count == 1 ? "has" : "have")} no entries.",
+                parameterName);
+        }
     }
 
     private static WorkerModel<T> CopyOf(Func<T[], T> cost, T[] point)

@@ -27,6 +27,22 @@ internal static class FixtureRunner
         return Leaves(work.Result).ToDictionary(result => result.Test.Name);
     }
 
+    /// <summary>
+    /// Every test case's result, by the case's name, with the fixture run as NUnit's runner runs a
+    /// parallel suite: its <c>[Parallelizable]</c> cases spread over <paramref name="workers"/> worker threads.
+    /// </summary>
+    public static Dictionary<string, ITestResult> RunInParallel(Type fixture, int workers)
+    {
+        TestSuite suite = Build(fixture);
+        WorkItem work = WorkItemBuilder.CreateWorkItem(suite, TestFilter.Empty, recursive: true)!;
+        var dispatcher = new ParallelWorkItemDispatcher(workers);
+        work.InitializeContext(new TestExecutionContext { Dispatcher = dispatcher });
+        dispatcher.Start(work);
+        SpinWait.SpinUntil(() => work.State == WorkItemState.Complete);
+        dispatcher.CancelRun();
+        return Leaves(work.Result).ToDictionary(result => result.Test.Name);
+    }
+
     /// <summary>Runs every work item at once on the calling thread.</summary>
     private sealed class InlineDispatcher : IWorkItemDispatcher
     {

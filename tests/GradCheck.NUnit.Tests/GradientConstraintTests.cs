@@ -74,7 +74,8 @@ public class GradientConstraintTests
 
         Assert.That(
             () => Assert.That(gradients, Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters)),
-            Throws.ArgumentException.With.Message.Contains("no gradient for parameter 'b3'").And.Message.Contains("gradient 'dW4' matches no parameter"));
+            Throws.ArgumentException.With.Message.Contains("no gradient for parameter 'b3'").And.Message.Contains("gradient 'dW4' matches no parameter")
+                .And.Message.Contains("Parameters: W1, b1, W2, b2, W3, b3."));
     }
 
     [Test]
@@ -88,6 +89,26 @@ public class GradientConstraintTests
         Assert.That(
             () => Assert.That(gradients, Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters)),
             Throws.ArgumentException.With.Message.Contains("gradient 'dW1' has shape (4, 5) but parameter 'W1' has shape (5, 4)"));
+    }
+
+    [Test]
+    public void A_flat_gradient_of_another_length_is_an_error_naming_both_shapes()
+    {
+        double[] tooShort = [1.0, 2.0, 3.0];
+
+        Assert.That(
+            () => Assert.That(tooShort, Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta)),
+            Throws.ArgumentException.With.Message.Contains("gradient 'theta' has shape (3) but parameter 'theta' has shape (4)"));
+    }
+
+    [Test]
+    public void An_empty_parameter_dictionary_is_an_error()
+    {
+        var gradients = new Dictionary<string, double[]> { ["dW"] = [1.0] };
+
+        Assert.That(
+            () => Assert.That(gradients, Is.GradientOf(() => 0.0).WithRespectTo(new Dictionary<string, double[]>())),
+            Throws.ArgumentException.With.Message.Contains("There are no parameters to check: the parameter dictionary is empty"));
     }
 
     [Test]

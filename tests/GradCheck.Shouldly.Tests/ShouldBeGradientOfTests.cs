@@ -156,7 +156,7 @@ public class ShouldBeGradientOfTests
         // Bad input is not a verdict on the gradient: an ArgumentException, not a ShouldAssertException.
         var error = Assert.Throws<ArgumentException>(() => grads.ShouldBeGradientOf(() => net.Cost(X, Y), net.Parameters));
 
-        Assert.That(error.Message, Does.Contain("no gradient for parameter 'b3'").And.Contain("gradient 'dW4' matches no parameter"));
+        Assert.That(error.Message, Does.Contain("no gradient for parameter 'b3'").And.Contain("gradient 'dW4' matches no parameter").And.Contain("Parameters: W1, b1, W2, b2, W3, b3."));
     }
 
     [Test]
@@ -178,7 +178,19 @@ public class ShouldBeGradientOfTests
         double[] theta = KnownCosts.Theta;
         double[] tooShort = [1.0, 2.0, 3.0];
 
-        Assert.That(() => tooShort.ShouldBeGradientOf(KnownCosts.Cost, theta), Throws.ArgumentException.With.Message.Contains("(3)").And.Message.Contains("(4)"));
+        Assert.That(
+            () => tooShort.ShouldBeGradientOf(KnownCosts.Cost, theta),
+            Throws.ArgumentException.With.Message.Contains("gradient 'theta' has shape (3) but parameter 'theta' has shape (4)"));
+    }
+
+    [Test]
+    public void An_empty_parameter_dictionary_throws()
+    {
+        var grads = new Dictionary<string, double[]> { ["dW"] = [1.0] };
+
+        Assert.That(
+            () => grads.ShouldBeGradientOf(() => 0.0, new Dictionary<string, double[]>()),
+            Throws.ArgumentException.With.Message.Contains("There are no parameters to check: the parameter dictionary is empty"));
     }
 
     [Test]

@@ -162,6 +162,38 @@ public class GradientCheckTargetTests
         Assert.That(exception.Message, Does.Contain("'v'"));
     }
 
+    [TestCase(GradientMismatch.OtherShape, "gradient 'dW' has shape (3, 2) but parameter 'W' has shape (2, 3)")]
+    [TestCase(GradientMismatch.MissingName, "no gradient for parameter 'b' (looked for 'b' and 'db')")]
+    [TestCase(GradientMismatch.ExtraName, "gradient 'dV' matches no parameter")]
+    public void Refuses_gradients_that_do_not_match_naming_the_problem_and_the_parameters(GradientMismatch mismatch, string problem)
+    {
+        var model = new LinearModel<double>(1);
+        GradientCheckTarget<double> target = GradientCheckTarget<double>.Named(model.Cost, model.Parameters);
+        Dictionary<string, Array> gradients = model.Gradient(mismatch);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(() => target.Check(gradients), Throws.ArgumentException.With.Message.Contains(problem).And.Message.Contains(GradientMismatches.ExpectedNames), "as a typed dictionary");
+            Assert.That(() => target.Check((object)gradients), Throws.ArgumentException.With.Message.Contains(problem).And.Message.Contains(GradientMismatches.ExpectedNames), "as an object");
+        }
+    }
+
+    [Test]
+    public void Refuses_an_empty_parameter_dictionary_before_any_check()
+    {
+        Assert.That(
+            () => GradientCheckTarget<double>.Named(() => 0.0, new Dictionary<string, double[]>()),
+            Throws.ArgumentException.With.Message.EqualTo("There are no parameters to check: the parameter dictionary is empty. (Parameter 'parameters')"));
+    }
+
+    [Test]
+    public void Refuses_parameters_none_of_which_has_an_entry_naming_them()
+    {
+        var parameters = new Dictionary<string, double[,]> { ["W"] = new double[0, 3], ["b"] = new double[2, 0] };
+        Assert.That(
+            () => GradientCheckTarget<double>.Named(() => 0.0, parameters),
+            Throws.ArgumentException.With.Message.EqualTo("There are no parameters to check: W (0, 3), b (2, 0) have no entries. (Parameter 'parameters')"));
+    }
+
     [Test]
     public void Refuses_null_arguments()
     {

@@ -1,7 +1,9 @@
 using System.Numerics;
 using GradCheck.Comparison;
+using GradCheck.Coverage;
 using GradCheck.Differentiation;
 using GradCheck.Reporting;
+using GradCheck.Reporting.Html;
 using GradCheck.Tests.Support;
 
 namespace GradCheck.Tests;
@@ -581,12 +583,14 @@ public class GradientCheckerTests<T>
         Assert.That(report.Problems.Select(problem => problem.Kind), Is.EqualTo(new[] { CheckProblemKind.CostNotFinite }));
     }
 
-    [Test]
-    public void Fails_only_the_entry_whose_perturbed_cost_is_NaN()
+    [TestCase(double.NaN)]
+    [TestCase(double.PositiveInfinity)]
+    [TestCase(double.NegativeInfinity)]
+    public void Fails_only_the_entry_whose_perturbed_cost_is_not_finite(double beyond)
     {
-        // J = θ₀² + θ₁² for θ₀ <= 1, NaN beyond: finite at θ = (1, 0.5), NaN at θ₀ + h.
+        // J = θ₀² + θ₁² for θ₀ <= 1, NaN or infinite beyond: finite at θ = (1, 0.5), not at θ₀ + h.
         T[] theta = [T.One, T.CreateTruncating(0.5)];
-        T Cost(T[] v) => v[0] > T.One ? T.NaN : (v[0] * v[0]) + (v[1] * v[1]);
+        T Cost(T[] v) => v[0] > T.One ? T.CreateTruncating(beyond) : (v[0] * v[0]) + (v[1] * v[1]);
 
         GradientCheckReport report = GradientChecker.Check(Cost, theta, [T.CreateTruncating(2), T.One]);
         TensorReport tensor = report.Tensors[0];
@@ -646,14 +650,94 @@ public class GradientCheckerTests<T>
     [Test]
     public void Refuses_an_empty_parameter_dictionary()
     {
-        Assert.Throws<ArgumentException>(() => GradientChecker.Check(() => T.Zero, new Dictionary<string, T[]>(), new Dictionary<string, T[]>()));
+        Assert.That(
+            () => GradientChecker.Check(() => T.Zero, new Dictionary<string, T[]>(), new Dictionary<string, T[]>()),
+            Throws.ArgumentException.With.Message.Contains("There are no parameters to check: the parameter dictionary is empty")
+                .And.Property(nameof(ArgumentException.ParamName)).EqualTo("parameters"));
+    }
+
+    [Test]
+    public void Refuses_an_empty_theta_without_calling_the_cost()
+    {
+        int calls = 0;
+        Assert.That(
+            () => GradientChecker.Check<T>(
+                v =>
+                {
+                    calls++;
+                    return T.Zero;
+                },
+                [],
+                []),
+            Throws.ArgumentException.With.Message.Contains("There are no parameters to check: theta (0) has no entries.").And.Property(nameof(ArgumentException.ParamName)).EqualTo("theta"));
+        Assert.That(calls, Is.Zero);
+    }
+
+    [Test]
+    public void Checks_an_empty_tensor_beside_others_as_one_with_no_entries([Values] bool wrong, [Values] CoverageKind coverage)
+    {
+        // Found by fuzzing (Fuzzing/NoCrashProperties): as for an empty theta, the comparison threw on the
+        // empty span. An empty tensor (a layer of width 0) has nothing to compare; the others are checked as usual.
+        T[] w = [T.One, T.CreateTruncating(2)];
+        var parameters = new Dictionary<string, T[]>(StringComparer.Ordinal) { ["W"] = w, ["b"] = [] };
+        var gradients = new Dictionary<string, T[]>(StringComparer.Ordinal) { ["dW"] = [T.CreateTruncating(wrong ? 3 : 2), T.One], ["db"] = [] };
+        var options = new GradientCheckOptions
+        {
+            Coverage = coverage switch
+            {
+                CoverageKind.RandomDirections => CheckCoverage.RandomDirections(2, seed: 1),
+                CoverageKind.SampledEntries => CheckCoverage.SampledEntries(2, seed: 1),
+                _ => CheckCoverage.EveryEntry,
+            },
+        };
+
+        GradientCheckReport report = GradientChecker.Check(() => (w[0] * w[0]) + w[1], parameters, gradients, options);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.Passed, Is.EqualTo(!wrong), report.ToString);
+            Assert.That(report.Tensors.Select(tensor => (tensor.Name, tensor.EntryCount)), Is.EqualTo(new[] { ("W", 2), ("b", 0) }));
+            Assert.That(report.Tensors[1].Passed, Is.True);
+            Assert.That(HtmlReport.Create(report, "empty"), Does.Contain("<html"));
+        }
+    }
+
+    [Test]
+    public void Compares_a_cost_near_the_largest_finite_value_that_is_finite_at_every_point([Values] DifferenceMethod method, [Values] bool wrong)
+    {
+        // Found by fuzzing (Fuzzing/NonFiniteProperties): J = L/8 (4 + θ₀), L the largest finite value, is
+        // about 0.6 L at every point of the stencil. The checker added the six values to see whether all
+        // were finite, and their sum overflowed (a correct gradient failed as "cost not finite"); its
+        // round-off estimate summed their magnitudes before scaling them by ε, and overflowed to an
+        // infinite bound (a gradient twice the true one passed).
+        T eighth = T.BitDecrement(T.PositiveInfinity) / T.CreateTruncating(8);
+        T[] theta = [T.One];
+        T[] gradient = [wrong ? eighth + eighth : eighth];
+
+        GradientCheckReport report = GradientChecker.Check(v => eighth * (T.CreateTruncating(4) + v[0]), theta, gradient, new GradientCheckOptions { Method = method });
+        EntryReport entry = report.Tensors[0].Entry(0);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(entry.Outcome, Is.EqualTo(wrong ? EntryOutcome.OutsideTolerance : EntryOutcome.WithinTolerance), report.ToString);
+            Assert.That(double.IsFinite(entry.Bound), Is.True, "the bound");
+        }
     }
 
     [Test]
     public void Refuses_a_flat_gradient_of_another_length_naming_both_shapes()
     {
         var exception = Assert.Throws<ArgumentException>(() => GradientChecker.Check(v => v[0], [T.One, T.One], [T.One]));
-        Assert.That(exception.Message, Does.Contain("(1)").And.Contain("(2)"));
+        Assert.That(exception.Message, Does.Contain("gradient 'theta' has shape (1) but parameter 'theta' has shape (2)"));
+    }
+
+    [TestCase(GradientMismatch.OtherShape, "gradient 'dW' has shape (3, 2) but parameter 'W' has shape (2, 3)")]
+    [TestCase(GradientMismatch.MissingName, "no gradient for parameter 'b' (looked for 'b' and 'db')")]
+    [TestCase(GradientMismatch.ExtraName, "gradient 'dV' matches no parameter")]
+    public void Refuses_named_gradients_that_do_not_match_naming_the_problem_and_the_parameters(GradientMismatch mismatch, string problem)
+    {
+        var model = new LinearModel<T>(1);
+        Assert.That(
+            () => GradientChecker.Check(model.Cost, model.Parameters, model.Gradient(mismatch)),
+            Throws.ArgumentException.With.Message.Contains(problem).And.Message.Contains(GradientMismatches.ExpectedNames));
     }
 
     [Test]

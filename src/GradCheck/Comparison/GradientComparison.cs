@@ -167,9 +167,15 @@ internal static class GradientComparison
     private static double[] Checked(double[] values, NumericalGradient numeric) =>
         [.. values.Where((_, index) => numeric.IsChecked(index))];
 
-    /// <summary>The largest finite |value|, 0 when there is none: NaN entries (failures, or entries not checked) do not count.</summary>
+    /// <summary>The largest finite |value|, 0 when there is none: NaN entries (failures, or entries not checked) do not count, nor does an empty tensor.</summary>
     internal static double LargestFinite(ReadOnlySpan<double> values)
     {
+        // TensorPrimitives.MaxMagnitude throws on an empty span, and a tensor of a model may have no entries.
+        if (values.IsEmpty)
+        {
+            return 0;
+        }
+
         double largest = Math.Abs(TensorPrimitives.MaxMagnitude(values));
         if (double.IsFinite(largest))
         {

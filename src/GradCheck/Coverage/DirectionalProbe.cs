@@ -29,7 +29,7 @@ internal static class DirectionalProbe
 {
     /// <summary>Measures the direction <paramref name="direction"/> over <paramref name="subset"/> of <paramref name="tensor"/>.</summary>
     /// <param name="cost">The cost.</param>
-    /// <param name="tensor">The tensor; the subset's entries are restored by assignment, also when the cost throws.</param>
+    /// <param name="tensor">The tensor; the subset's entries are restored by assignment, also when the cost throws or the check is cancelled.</param>
     /// <param name="subset">The entries the direction moves; null for every entry.</param>
     /// <param name="direction">v, one value per entry of the subset.</param>
     /// <param name="analytic">a over the whole tensor, in double.</param>
@@ -72,7 +72,7 @@ internal static class DirectionalProbe
                     offLine += double.IsFinite(analytic[index]) ? analytic[index] * rounding : 0;
                 }
 
-                at[point] = Evaluate(cost, tensor.Name, what, multiples[point]) - offLine;
+                at[point] = Evaluate(cost, tensor.Name, what, multiples[point], rule.Cancellation) - offLine;
             }
         }
         finally
@@ -100,9 +100,10 @@ internal static class DirectionalProbe
         return new DirectionReport(dot, numeric.Value[0], error, bound, outcome);
     }
 
-    private static double Evaluate<T>(Func<T> cost, string tensor, string what, int multiple)
+    private static double Evaluate<T>(Func<T> cost, string tensor, string what, int multiple, CancellationToken cancellation)
         where T : IFloatingPointIeee754<T>
     {
+        cancellation.ThrowIfCancellationRequested();
         try
         {
             return double.CreateTruncating(cost());

@@ -40,7 +40,7 @@ internal static class Localisation
         int length = analytic.Length;
         int wanted = coverage.EntriesLocalised;
         long evaluations = 0;
-        var probe = new CostProbe<T>(cost, tensor);
+        var probe = new CostProbe<T>(cost, tensor, rule.Cancellation);
 
         var sampled = new List<int>(wanted);
         sampled.AddRange(Enumerable.Range(0, length).Where(index => !double.IsFinite(analytic[index])).Take(wanted));

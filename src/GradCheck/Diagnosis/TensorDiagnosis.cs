@@ -8,6 +8,9 @@ namespace GradCheck.Diagnosis;
 /// <param name="Description">The diagnosis in one line, without the tensor's name.</param>
 public sealed record TensorDiagnosis(BugKind Kind, string Description)
 {
+    /// <summary>The diagnosis in one line, without the tensor's name.</summary>
+    public string Description { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = Description ?? throw new ArgumentNullException(nameof(Description));
+
     /// <summary>For <see cref="BugKind.ConstantFactor"/> and <see cref="BugKind.SignFlipped"/>: a / n, fitted over the tensor.</summary>
     public double? Factor { get; init; }
 
@@ -19,7 +22,7 @@ public sealed record TensorDiagnosis(BugKind Kind, string Description)
     /// columns (<see cref="BugKind.WholeRows"/>, <see cref="BugKind.WholeColumns"/>), labelled as the report
     /// labels them, such as <c>W1[2,3]</c> or <c>W1[2,:]</c>; empty for the other kinds.
     /// </summary>
-    public IReadOnlyList<string> Locations { get; init; } = [];
+    public IReadOnlyList<string> Locations { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
 
     /// <summary>The one-line description.</summary>
     public override string ToString() => Description;

@@ -17,7 +17,7 @@ internal static class CentralDifference
     public static long Differentiate<T>(Func<T> cost, NamedTensor<T> tensor, NumericalGradient into)
         where T : IFloatingPointIeee754<T>
     {
-        var probe = new CostProbe<T>(cost, tensor);
+        var probe = new CostProbe<T>(cost, tensor, CancellationToken.None);
         double relativeStep = StepSize.RelativeStep<T>(DifferenceMethod.CentralTwoPoint);
         for (int i = 0; i < probe.Length; i++)
         {

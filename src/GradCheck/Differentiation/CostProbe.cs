@@ -6,18 +6,21 @@ namespace GradCheck.Differentiation;
 /// <summary>
 /// Evaluates the cost with one entry moved to a given point. The caller saves the entry first and puts
 /// it back by assignment in a <c>finally</c> (never by subtracting the step again: floating-point
-/// addition does not undo), so an exception leaves the parameter as it was.
+/// addition does not undo), so an exception leaves the parameter as it was; so does a cancelled check,
+/// which stops before its next evaluation.
 /// </summary>
 internal readonly ref struct CostProbe<T>
     where T : IFloatingPointIeee754<T>
 {
     private readonly Func<T> cost;
     private readonly NamedTensor<T> tensor;
+    private readonly CancellationToken cancellation;
 
-    public CostProbe(Func<T> cost, NamedTensor<T> tensor)
+    public CostProbe(Func<T> cost, NamedTensor<T> tensor, CancellationToken cancellation)
     {
         this.cost = cost;
         this.tensor = tensor;
+        this.cancellation = cancellation;
         Values = tensor.Storage.Span;
     }
 
@@ -31,8 +34,10 @@ internal readonly ref struct CostProbe<T>
     /// <param name="index">The entry's row-major index.</param>
     /// <param name="point">The value to evaluate at.</param>
     /// <param name="multiple">The point as a multiple of the step (for the message if the cost throws).</param>
+    /// <exception cref="OperationCanceledException">The check was cancelled; the entry has not been moved to <paramref name="point"/>.</exception>
     public double At(int index, T point, int multiple)
     {
+        cancellation.ThrowIfCancellationRequested();
         Values[index] = point;
         try
         {

@@ -16,11 +16,13 @@ internal readonly struct EntryRule<T>
 
     /// <param name="method">The difference rule.</param>
     /// <param name="baseCost">J at the unperturbed parameters, the centre of every Richardson stencil.</param>
-    public EntryRule(DifferenceMethod method, double baseCost)
+    /// <param name="cancellation">The check's cancellation token, looked at before every evaluation.</param>
+    public EntryRule(DifferenceMethod method, double baseCost, CancellationToken cancellation)
     {
         Method = method;
         this.baseCost = baseCost;
         relativeStep = StepSize.RelativeStep<T>(method);
+        Cancellation = cancellation;
     }
 
     /// <summary>The difference rule.</summary>
@@ -37,7 +39,10 @@ internal readonly struct EntryRule<T>
     /// <summary>J at the unperturbed parameters.</summary>
     public double BaseCost => baseCost;
 
-    /// <summary>Fills entry <paramref name="index"/> of <paramref name="into"/>; the entry is restored, also when the cost throws.</summary>
+    /// <summary>The check's cancellation token: every probe looks at it before it evaluates the cost.</summary>
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>Fills entry <paramref name="index"/> of <paramref name="into"/>; the entry is restored, also when the cost throws or the check is cancelled.</summary>
     public void Differentiate(in CostProbe<T> probe, int index, NumericalGradient into)
     {
         if (Method == DifferenceMethod.CentralTwoPoint)

@@ -47,7 +47,7 @@ internal static class RichardsonDifference
     public static long Differentiate<T>(Func<T> cost, NamedTensor<T> tensor, double baseCost, NumericalGradient into)
         where T : IFloatingPointIeee754<T>
     {
-        var probe = new CostProbe<T>(cost, tensor);
+        var probe = new CostProbe<T>(cost, tensor, CancellationToken.None);
         double relativeStep = StepSize.RelativeStep<T>(DifferenceMethod.Richardson);
         for (int i = 0; i < probe.Length; i++)
         {

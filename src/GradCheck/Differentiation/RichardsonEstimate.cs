@@ -63,10 +63,15 @@ internal static class RichardsonEstimate
         double h = w1 / 2;
 
         // A value that is not finite anywhere in the stencil leaves nothing to trust: n is NaN, and the
-        // entry fails as "cost not finite at a perturbed point", never on a NaN bound.
-        bool finite = double.IsFinite(jp1 + jm1 + jp2 + jm2 + jp4 + jm4);
+        // entry fails as "cost not finite at a perturbed point", never on a NaN bound. Each value is
+        // tested on its own: the sum of six finite values above a sixth of the largest one overflows.
+        bool finite = double.IsFinite(jp1) && double.IsFinite(jm1) && double.IsFinite(jp2) && double.IsFinite(jm2) && double.IsFinite(jp4) && double.IsFinite(jm4);
         into.Value[index] = finite ? r1 : double.NaN;
-        into.Error[index] = Math.Abs(r1 - r2) + (ulp * ((8 * (ap1 + am1)) + ap2 + am2) / (12 * h));
+
+        // The magnitudes are scaled by the ulp before they are added, so that costs near the largest
+        // finite value do not overflow the bound to infinity (which would pass any analytic value). The
+        // ulp is a power of two, so scaling first gives the same bits as scaling the sum.
+        into.Error[index] = Math.Abs(r1 - r2) + (((8 * ((ulp * ap1) + (ulp * am1))) + (ulp * ap2) + (ulp * am2)) / (12 * h));
 
         // One-sided derivatives at h and at 2h, from the left and from the right.
         double hRight = points.PlusH - xd;
@@ -75,8 +80,8 @@ internal static class RichardsonEstimate
         double right = ((-3 * baseCost) + (4 * jp1) - jp2) / (2 * hRight);
         double leftWide = ((3 * baseCost) - (4 * jm2) + jm4) / (4 * hLeft);
         double rightWide = ((-3 * baseCost) + (4 * jp2) - jp4) / (4 * hRight);
-        double noise = ulp * ((6 * j0) + (4 * (ap1 + am1)) + ap2 + am2) / (2 * h);
-        double noiseWide = ulp * ((6 * j0) + (4 * (ap2 + am2)) + ap4 + am4) / (4 * h);
+        double noise = ((6 * (ulp * j0)) + (4 * ((ulp * ap1) + (ulp * am1))) + (ulp * ap2) + (ulp * am2)) / (2 * h);
+        double noiseWide = ((6 * (ulp * j0)) + (4 * ((ulp * ap2) + (ulp * am2))) + (ulp * ap4) + (ulp * am4)) / (4 * h);
         double jump = Math.Abs(right - left);
         double jumpWide = Math.Abs(rightWide - leftWide);
 

@@ -23,7 +23,7 @@ internal static class HessianVectorProductRun
         VectorArguments.ThrowIfTensorsSelected(options, "Hessian-vector product");
         int n = x.Length;
         double epsilon = MachineEpsilon.Of<T>();
-        var g = new VectorFunction<T>(gradient, "g", n);
+        var g = new VectorFunction<T>(gradient, "g", n, options.CancellationToken);
         double[] given = g.Evaluate(x, "the given x (before any perturbation)");
         if (given.Length != n)
         {

@@ -22,7 +22,7 @@ internal static class JacobianRun
         VectorArguments.ThrowIfEmptyOrNotFinite(x, "x", nameof(x));
         VectorArguments.ThrowIfTensorsSelected(options, "Jacobian");
         double epsilon = MachineEpsilon.Of<T>();
-        var function = new VectorFunction<T>(f, "f", x.Length);
+        var function = new VectorFunction<T>(f, "f", x.Length, options.CancellationToken);
         double[] given = function.Evaluate(x, "the given x (before any perturbation)");
         int m = given.Length;
         int n = x.Length;

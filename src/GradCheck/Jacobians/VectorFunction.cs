@@ -17,15 +17,18 @@ internal sealed class VectorFunction<T>
 {
     private readonly Func<T[], T[]> function;
     private readonly T[] argument;
+    private readonly CancellationToken cancellation;
     private readonly List<string> nonFinite = [];
     private int nonFiniteCount;
 
     /// <param name="function">The function.</param>
     /// <param name="name">Its name in messages: <c>f</c> or <c>g</c>.</param>
     /// <param name="inputs">The length of its argument.</param>
-    public VectorFunction(Func<T[], T[]> function, string name, int inputs)
+    /// <param name="cancellation">The check's cancellation token, looked at before every evaluation.</param>
+    public VectorFunction(Func<T[], T[]> function, string name, int inputs, CancellationToken cancellation)
     {
         this.function = function;
+        this.cancellation = cancellation;
         Name = name;
         argument = new T[inputs];
     }
@@ -44,8 +47,16 @@ internal sealed class VectorFunction<T>
     /// <param name="where">The point in words for messages, such as <c>x[3] + 2h</c> or <c>the given x</c>.</param>
     /// <exception cref="CostEvaluationException">The function threw.</exception>
     /// <exception cref="ArgumentException">The function returned null, or not as many values as at the first evaluation.</exception>
+    /// <exception cref="OperationCanceledException">The check was cancelled.</exception>
     public double[] Evaluate(ReadOnlySpan<T> point, string where)
     {
+        if (cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(
+                $"The check was cancelled before {Name} was evaluated at {where}, after {Evaluations} evaluations; x is untouched ({Name} is only ever called on copies).",
+                cancellation);
+        }
+
         point.CopyTo(argument);
         T[] output;
         try

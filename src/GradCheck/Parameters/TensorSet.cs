@@ -75,6 +75,15 @@ internal sealed class TensorSet<T>
             throw new ArgumentException($"The {role} name '{name}' appears twice.");
         }
 
-        tensors.Add(new NamedTensor<T>(name, TensorStorageFactory.Wrap<T>(container, name, writable)));
+        var tensor = new NamedTensor<T>(name, TensorStorageFactory.Wrap<T>(container, name, writable));
+        if (writable && tensors.Find(other => other.Storage.Span.Overlaps(tensor.Storage.Span)) is { } shared)
+        {
+            // One perturbation would move both, and each tensor's derivatives would be those of the sum.
+            throw new ArgumentException(
+                $"The {role}s '{shared.Name}' {Shapes.Format(shared.Storage.Shape)} and '{name}' {Shapes.Format(tensor.Storage.Shape)} share storage, " +
+                $"so perturbing an entry of one would move the other: give each {role} its own array, or pass a shared tensor once.");
+        }
+
+        tensors.Add(tensor);
     }
 }

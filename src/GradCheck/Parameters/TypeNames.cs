@@ -1,9 +1,12 @@
+using System.Collections.Frozen;
+
 namespace GradCheck.Parameters;
 
 /// <summary>C#-style type names for messages: <c>double[,]</c>, <c>List&lt;float&gt;</c>.</summary>
 internal static class TypeNames
 {
-    private static readonly Dictionary<Type, string> Keywords = new()
+    // Frozen: shared by every check on every thread, so it must not be writable.
+    private static readonly FrozenDictionary<Type, string> Keywords = new Dictionary<Type, string>
     {
         [typeof(double)] = "double",
         [typeof(float)] = "float",
@@ -16,7 +19,7 @@ internal static class TypeNames
         [typeof(char)] = "char",
         [typeof(string)] = "string",
         [typeof(object)] = "object",
-    };
+    }.ToFrozenDictionary();
 
     public static string Friendly(Type type)
     {

@@ -21,6 +21,9 @@ public sealed record EntryReport(
     double Bound,
     EntryOutcome Outcome)
 {
+    /// <summary>The entry as the user indexes it, such as <c>W1[3,2]</c>.</summary>
+    public string Label { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = Label ?? throw new ArgumentNullException(nameof(Label));
+
     /// <summary>The smallest one-sided derivative around the entry, or NaN where the method computes none.</summary>
     public double OneSidedLow { get; init; } = double.NaN;
 

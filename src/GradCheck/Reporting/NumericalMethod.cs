@@ -10,6 +10,9 @@ namespace GradCheck.Reporting;
 /// <param name="MachineEpsilon">ε of the element type, which sets the step and the round-off estimate.</param>
 public sealed record NumericalMethod(string ElementType, DifferenceMethod Method, double RelativeStep, double MachineEpsilon)
 {
+    /// <summary>The element type the cost was evaluated in, such as <c>double</c>.</summary>
+    public string ElementType { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = ElementType ?? throw new ArgumentNullException(nameof(ElementType));
+
     /// <summary>The method in words, with its numbers.</summary>
     public override string ToString() => Method switch
     {

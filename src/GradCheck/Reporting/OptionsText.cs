@@ -11,7 +11,8 @@ internal static class OptionsText
 {
     /// <summary>
     /// Such as <c>new GradientCheckOptions { Method = DifferenceMethod.Richardson, Tolerance = GradientTolerance.Automatic, ... }</c>.
-    /// How the check runs (<see cref="GradientCheckOptions.Workers"/>, <see cref="GradientCheckOptions.Progress"/>)
+    /// How the check runs (<see cref="GradientCheckOptions.Workers"/>, <see cref="GradientCheckOptions.Progress"/>,
+    /// <see cref="GradientCheckOptions.CancellationToken"/>)
     /// is left out: it does not change the report.
     /// </summary>
     public static string Code(GradientCheckOptions options)

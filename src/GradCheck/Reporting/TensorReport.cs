@@ -46,7 +46,7 @@ public sealed class TensorReport
     public int CheckedEntryCount => Entries.CheckedCount;
 
     /// <summary>The random directions the tensor was checked along, in a fast check; empty otherwise.</summary>
-    public IReadOnlyList<DirectionReport> Directions { get; init; } = [];
+    public IReadOnlyList<DirectionReport> Directions { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
 
     /// <summary>How many entries fail the rule, non-finite ones included.</summary>
     public int FailedEntryCount { get; }
@@ -67,7 +67,7 @@ public sealed class TensorReport
     public int KinkCount { get; init; }
 
     /// <summary>The first kink entries, in index order, for the report.</summary>
-    public IReadOnlyList<EntryReport> Kinks { get; init; } = [];
+    public IReadOnlyList<EntryReport> Kinks { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
 
     /// <summary>What kind of mistake the failing entries look like; null when the tensor passed.</summary>
     public TensorDiagnosis? Diagnosis { get; internal set; }

@@ -31,7 +31,7 @@ internal static class EntrySweep
         int used = Math.Min(workers.Count, (count + ChunkSize - 1) / ChunkSize);
         if (used <= 1)
         {
-            var probe = new CostProbe<T>(workers[0].Cost, workers[0].Parameters.Tensors[tensorIndex]);
+            var probe = new CostProbe<T>(workers[0].Cost, workers[0].Parameters.Tensors[tensorIndex], rule.Cancellation);
             for (int k = 0; k < count; k++)
             {
                 rule.Differentiate(probe, indices?[k] ?? k, into);
@@ -50,7 +50,7 @@ internal static class EntrySweep
             try
             {
                 WorkerModel<T> model = workers[worker];
-                var probe = new CostProbe<T>(model.Cost, model.Parameters.Tensors[tensorIndex]);
+                var probe = new CostProbe<T>(model.Cost, model.Parameters.Tensors[tensorIndex], rule.Cancellation);
                 int start;
                 while (Volatile.Read(ref stopped) == 0 && (start = Interlocked.Add(ref next, ChunkSize) - ChunkSize) < count)
                 {

@@ -36,6 +36,7 @@ public static class WorkerModel
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(cost);
+        ArgumentNullException.ThrowIfNull(parameters);
         return new WorkerModel<T>(cost, TensorSet<T>.FromPairs(parameters, writable: true, role: "worker model's parameter"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
@@ -19,8 +20,10 @@ internal static class WorkerModels
     /// <param name="baseCost">The model's cost, which every copy must reproduce.</param>
     /// <param name="epsilon">ε of the element type.</param>
     /// <param name="problems">Where a copy whose cost differs is reported.</param>
+    /// <param name="cancellation">The check's cancellation token.</param>
     /// <exception cref="ArgumentException">A copy's parameters differ in names or shapes, or share storage with another model.</exception>
-    public static WorkerModel<T>[] Create<T>(WorkerModel<T> main, ParameterSnapshot<T> snapshot, Func<WorkerModel<T>> factory, int workers, double baseCost, double epsilon, List<CheckProblem> problems)
+    /// <exception cref="CostEvaluationException">A copy's cost threw.</exception>
+    public static WorkerModel<T>[] Create<T>(WorkerModel<T> main, ParameterSnapshot<T> snapshot, Func<WorkerModel<T>> factory, int workers, double baseCost, double epsilon, List<CheckProblem> problems, CancellationToken cancellation)
         where T : IFloatingPointIeee754<T>
     {
         var models = new WorkerModel<T>[workers];
@@ -36,7 +39,7 @@ internal static class WorkerModels
 
             snapshot.CopyTo(model.Parameters);
             // Not counted in the report's evaluations: the report must not depend on the number of workers.
-            double cost = double.CreateTruncating(model.Cost());
+            double cost = EvaluateCopy(model, w + 1, cancellation);
             if (!GradientCheckRun.SameValue(baseCost, cost, epsilon))
             {
                 problems.Add(new CheckProblem(
@@ -50,6 +53,20 @@ internal static class WorkerModels
         }
 
         return models;
+    }
+
+    private static double EvaluateCopy<T>(WorkerModel<T> model, int worker, CancellationToken cancellation)
+        where T : IFloatingPointIeee754<T>
+    {
+        cancellation.ThrowIfCancellationRequested();
+        try
+        {
+            return double.CreateTruncating(model.Cost());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new CostEvaluationException(string.Create(CultureInfo.InvariantCulture, $"worker {worker}'s model, at the model's parameters (to prove that it computes the same cost)"), exception);
+        }
     }
 
     private static void ThrowIfNotACopy<T>(TensorSet<T> model, TensorSet<T> copy, int worker)

@@ -50,4 +50,44 @@ public class TensorSetTests
         TensorSet<float> set = TensorSet<float>.FromDictionary(gradients, writable: false, role: "gradient");
         Assert.That(set.Tensors.Select(tensor => tensor.Storage.Shape), Is.EqualTo(new[] { new[] { 2, 2 }, new[] { 1, 3 } }));
     }
+
+    [Test]
+    public void Refuses_one_array_given_as_two_parameters_naming_both()
+    {
+        double[] shared = [1, 2, 3];
+        var pairs = new List<KeyValuePair<string, double[]>> { new("W", shared), new("b", [0]), new("V", shared) };
+
+        var exception = Assert.Throws<ArgumentException>(() => TensorSet<double>.FromPairs(pairs, writable: true, role: "parameter"));
+
+        Assert.That(exception.Message, Does.StartWith("The parameters 'W' (3) and 'V' (3) share storage, so perturbing an entry of one would move the other"));
+    }
+
+    [Test]
+    public void Refuses_overlapping_slices_of_one_buffer_as_parameters()
+    {
+        var buffer = new Memory<double>(new double[10]);
+        var pairs = new List<KeyValuePair<string, Memory<double>>> { new("W", buffer[..6]), new("b", buffer[5..]) };
+
+        var exception = Assert.Throws<ArgumentException>(() => TensorSet<double>.FromPairs(pairs, writable: true, role: "parameter"));
+
+        Assert.That(exception.Message, Does.Contain("'W' (6) and 'b' (5) share storage"));
+    }
+
+    [Test]
+    public void Accepts_adjacent_slices_of_one_buffer_as_parameters()
+    {
+        var buffer = new Memory<double>(new double[10]);
+        var pairs = new List<KeyValuePair<string, Memory<double>>> { new("W", buffer[..6]), new("b", buffer[6..]) };
+
+        Assert.That(TensorSet<double>.FromPairs(pairs, writable: true, role: "parameter").Tensors, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void Accepts_one_array_given_as_two_gradients_which_are_only_read()
+    {
+        double[] zeros = [0, 0];
+        var gradients = new Dictionary<string, double[]> { ["dW"] = zeros, ["db"] = zeros };
+
+        Assert.That(TensorSet<double>.FromDictionary(gradients, writable: false, role: "gradient").Tensors, Has.Count.EqualTo(2));
+    }
 }

@@ -2,6 +2,7 @@ using GradCheck.Examples.Models;
 using GradCheck.Comparison;
 using GradCheck.Problems;
 using GradCheck.Reporting;
+using GradCheck.Tests.Support;
 
 namespace GradCheck.Tests.Problems;
 
@@ -43,6 +44,29 @@ public class GradientProblemTests
         GradientProblem<double> problem = Network(bug: false);
 
         Assert.That(() => problem.Check("W9"), Throws.ArgumentException.With.Message.Contains("'W9'").And.Message.Contains("the parameters are W1, b1, W2, b2, W3, b3"));
+    }
+
+    [TestCase(GradientMismatch.OtherShape, "gradient 'dW' has shape (3, 2) but parameter 'W' has shape (2, 3)")]
+    [TestCase(GradientMismatch.MissingName, "no gradient for parameter 'b' (looked for 'b' and 'db')")]
+    [TestCase(GradientMismatch.ExtraName, "gradient 'dV' matches no parameter")]
+    public void A_backward_pass_whose_gradients_do_not_match_is_refused_naming_the_problem_and_the_parameters(GradientMismatch mismatch, string problem)
+    {
+        var model = new LinearModel<double>(1);
+        GradientProblem<double> linear = GradientProblem.Create("Linear", model.Parameters, model.Cost, () => model.Gradient(mismatch));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(() => linear.Check(), Throws.ArgumentException.With.Message.Contains(problem).And.Message.Contains(GradientMismatches.ExpectedNames));
+            Assert.That(() => linear.Check("W"), Throws.ArgumentException.With.Message.Contains(problem).And.Message.Contains(GradientMismatches.ExpectedNames), "one tensor");
+        }
+    }
+
+    [Test]
+    public void A_problem_with_no_parameters_is_refused_when_created()
+    {
+        Assert.That(
+            () => GradientProblem.Create("Empty", new Dictionary<string, double[]>(), () => 0.0, () => new Dictionary<string, double[]>()),
+            Throws.ArgumentException.With.Message.Contains("There are no parameters to check: the parameter dictionary is empty"));
     }
 
     [Test]

@@ -135,4 +135,26 @@ public class ParallelCheckTests
 
         Assert.That(Bits.Of(network.Net.Parameters.Select(pair => new KeyValuePair<string, Array>(pair.Key, pair.Value))), Is.EqualTo(before));
     }
+
+    [Test]
+    public void A_worker_model_whose_cost_throws_when_first_evaluated_is_named_and_the_model_restored()
+    {
+        var network = new TanhNetwork<double>(3);
+        Dictionary<string, ulong[]> before = Bits.Of(network.Parameters);
+        var thrown = new InvalidOperationException("the copy has no data loaded");
+        GradientCheckTarget<double> target = GradientCheckTarget<double>.Named(network.Cost, network.Parameters).WithWorkerModels(() =>
+        {
+            var copy = new TanhNetwork<double>(3);
+            return WorkerModel.Of<double, Array>(() => throw thrown, copy.Parameters);
+        });
+
+        var exception = Assert.Throws<CostEvaluationException>(() => target.Check(network.Gradient(), TwoPoint with { Workers = 2 }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exception.Point, Is.EqualTo("worker 2's model, at the model's parameters (to prove that it computes the same cost)"));
+            Assert.That(exception.InnerException, Is.SameAs(thrown));
+            Assert.That(Bits.Of(network.Parameters), Is.EqualTo(before));
+        }
+    }
 }

@@ -22,4 +22,18 @@ internal static class Arrays
 
     /// <summary>The entries of a container of any rank in row-major order.</summary>
     public static T[] Flatten<T>(Array array) => [.. array.Cast<T>()];
+
+    /// <summary>Sets the entry at row-major position <paramref name="flatIndex"/> of a container of any rank.</summary>
+    public static void Set<T>(Array array, int flatIndex, T value)
+    {
+        int[] index = new int[array.Rank];
+        int rest = flatIndex;
+        for (int dimension = array.Rank - 1; dimension >= 0; dimension--)
+        {
+            index[dimension] = rest % array.GetLength(dimension);
+            rest /= array.GetLength(dimension);
+        }
+
+        array.SetValue(value, index);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace GradCheck.Reporting.Html;
@@ -29,7 +30,7 @@ internal static class ColorScale
     public const string Passing = "#3b6fb6";
 
     // ColorBrewer BuPu, 9 classes (Cynthia Brewer, colorbrewer2.org), spread evenly over the 16 decades.
-    private static readonly (byte R, byte G, byte B)[] Stops =
+    private static readonly ImmutableArray<(byte R, byte G, byte B)> Stops =
     [
         (0xf7, 0xfc, 0xfd), (0xe0, 0xec, 0xf4), (0xbf, 0xd3, 0xe6), (0x9e, 0xbc, 0xda), (0x8c, 0x96, 0xc6),
         (0x8c, 0x6b, 0xb1), (0x88, 0x41, 0x9d), (0x81, 0x0f, 0x7c), (0x4d, 0x00, 0x4b),

@@ -1,0 +1,65 @@
+using System.Globalization;
+using GradCheck.Reporting;
+using NUnit.Framework;
+using NUnit.Framework.Constraints;
+
+namespace GradCheck.NUnit;
+
+/// <summary>
+/// How every constraint of this package runs its check inside the current NUnit test: the progress of
+/// a long check goes to the test's output; the test's cancellation token (NUnit's <c>[CancelAfter]</c>)
+/// stops it, together with any token in the options; and, after an operator such as <c>Is.Not</c>, a
+/// check that could not be trusted fails instead of passing.
+/// </summary>
+/// <remarks>
+/// NUnit's <c>Not</c> inverts whatever its operand returns, so a failing result for a cost that is NaN at
+/// the given point, not deterministic, or modifying its parameters would become a pass: a planted bug
+/// would be "confirmed" by a check that compared nothing. Such a check throws an
+/// <see cref="AssertionException"/> instead, which no operator inverts; a check outside an expression
+/// keeps its ordinary failing result.
+/// </remarks>
+internal static class ConstraintRun
+{
+    /// <summary>Appends <paramref name="constraint"/> after <paramref name="expression"/>'s operator, or returns it alone.</summary>
+    public static TConstraint After<TConstraint>(ConstraintExpression? expression, TConstraint constraint)
+        where TConstraint : Constraint, IGradCheckConstraint
+    {
+        if (expression is null)
+        {
+            return constraint;
+        }
+
+        constraint.Modifiers.AfterOperator = true;
+        return expression.Append(constraint);
+    }
+
+    /// <summary>Runs <paramref name="check"/> with the constraint's options, completed for the current test.</summary>
+    /// <param name="constraint">The constraint, for its description in the message of an untrusted check after an operator.</param>
+    /// <param name="check">The check, given the options to run with.</param>
+    /// <exception cref="AssertionException">The constraint follows an operator and the check found a problem with the cost.</exception>
+    /// <exception cref="OperationCanceledException">The test or the options' token was cancelled; the parameters have been restored.</exception>
+    public static GradientCheckReport Check<TConstraint>(TConstraint constraint, Func<GradientCheckOptions, GradientCheckReport> check)
+        where TConstraint : Constraint, IGradCheckConstraint
+    {
+        GradientCheckOptions options = constraint.Modifiers.Options;
+        CancellationToken test = TestContext.CurrentContext.CancellationToken;
+        CancellationToken given = options.CancellationToken;
+        using CancellationTokenSource? both = test.CanBeCanceled && given.CanBeCanceled && test != given
+            ? CancellationTokenSource.CreateLinkedTokenSource(test, given)
+            : null;
+        GradientCheckReport report = check(options with
+        {
+            Progress = options.Progress ?? TestProgress.ForCurrentTest(),
+            CancellationToken = both?.Token ?? (given.CanBeCanceled ? given : test),
+        });
+
+        if (constraint.Modifiers.AfterOperator && report.Problems.Count > 0)
+        {
+            throw new AssertionException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{constraint.Description}: the check could not be trusted (see below), so it fails here rather than let an operator such as Is.Not turn its failure into a pass.{Environment.NewLine}{report}"));
+        }
+
+        return report;
+    }
+}

@@ -1,0 +1,68 @@
+using GradCheck.Examples.Models;
+using NUnit.Framework;
+
+namespace GradCheck.NUnit.Samples;
+
+// Fixtures for the reliability tests of GradCheck.NUnit.Tests, which run them in process and look at
+// the results and at the models afterwards.
+
+/// <summary>A check far slower than the test's <c>[CancelAfter]</c> allows.</summary>
+public sealed class CancelledCheck
+{
+    /// <summary>The model the check perturbs, for the test to compare with its saved copy after the run.</summary>
+    public static DenseNetwork<double> Network { get; } = new([4, 5, 3, 1], Activation.Tanh, seed: 1);
+
+    [Test]
+    [CancelAfter(300)]
+    public void Slow_cost()
+    {
+        (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
+        double Cost()
+        {
+            // 47 parameters, 6 evaluations each, 20 ms an evaluation: about 6 s without the timeout.
+            Thread.Sleep(20);
+            return Network.Cost(x, y);
+        }
+
+        Assert.That(Network.Backward(x, y), Is.GradientOf(Cost).WithRespectTo(Network.Parameters));
+    }
+}
+
+/// <summary>64 checks that may all run at once, half of them of a gradient with a planted bug.</summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class SixtyFourChecks
+{
+    /// <summary>How many cases the fixture has.</summary>
+    public const int Count = 64;
+
+    /// <summary>
+    /// When set, every case waits at it before its check until all have arrived, which proves that
+    /// they ran at the same time; null to run them one by one.
+    /// </summary>
+    public static CountdownEvent? Gate { get; set; }
+
+    private static IEnumerable<int> Numbers => Enumerable.Range(0, Count);
+
+    [TestCaseSource(nameof(Numbers))]
+    public void Check(int number)
+    {
+        (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
+        var network = new DenseNetwork<double>([4, 5, 3, 1], Activation.Tanh, seed: number);
+        Dictionary<string, double[,]> gradients = network.Backward(x, y);
+        if (number % 2 == 1)
+        {
+            gradients["dW2"][0, number % 5] *= 1.5;
+        }
+
+        if (Gate is { } gate)
+        {
+            gate.Signal();
+            if (!gate.Wait(TimeSpan.FromSeconds(60)))
+            {
+                throw new TimeoutException($"only {Count - gate.CurrentCount} of {Count} cases had started after 60 s");
+            }
+        }
+
+        Assert.That(gradients, Is.GradientOf(() => network.Cost(x, y)).WithRespectTo(network.Parameters));
+    }
+}
