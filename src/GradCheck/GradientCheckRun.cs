@@ -32,7 +32,7 @@ internal static class GradientCheckRun
     public static GradientCheckReport Run<T>(Func<T> cost, TensorSet<T> parameters, TensorStorage<T>[] gradients, GradientCheckOptions options, Func<WorkerModel<T>>? workerModels)
         where T : IFloatingPointIeee754<T>
     {
-        ThrowIfUncheckable(parameters);
+        ThrowIfNotFinite(parameters);
         int[] selected = SelectedTensors(parameters, options.Tensors);
         bool parallel = options.Workers > 1 && options.Coverage.Kind != CoverageKind.RandomDirections;
         if (parallel && workerModels is null)
@@ -248,10 +248,9 @@ internal static class GradientCheckRun
         return [.. Enumerable.Range(0, parameters.Tensors.Count).Where(t => names.Contains(parameters.Tensors[t].Name))];
     }
 
-    private static void ThrowIfUncheckable<T>(TensorSet<T> parameters)
+    private static void ThrowIfNotFinite<T>(TensorSet<T> parameters)
         where T : IFloatingPointIeee754<T>
     {
-        // An empty parameter set was refused when the target was made (GradientCheckTarget<T>.Named).
         foreach (NamedTensor<T> tensor in parameters.Tensors)
         {
             ReadOnlySpan<T> values = tensor.Storage.Span;

@@ -115,7 +115,7 @@ public sealed class GradientCheckTarget<T>
     /// <summary>Checks a dictionary of gradients, keyed by the parameter names or by <c>d</c> + name, against finite differences of the cost.</summary>
     /// <param name="gradients">Name to gradient, each with its parameter's shape.</param>
     /// <param name="options">How to check; null for <see cref="GradientCheckOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">The gradients' names or shapes do not match the parameters, a parameter is not finite, or no parameter has any entries.</exception>
+    /// <exception cref="ArgumentException">The gradients' names or shapes do not match the parameters, or a parameter is not finite.</exception>
     /// <exception cref="CostEvaluationException">The cost threw; every parameter has been restored.</exception>
     public GradientCheckReport Check<TGradient>(IReadOnlyDictionary<string, TGradient> gradients, GradientCheckOptions? options = null) =>
         check(UntypedGradients.From(gradients), options ?? GradientCheckOptions.Default, workerModels);
@@ -127,7 +127,7 @@ public sealed class GradientCheckTarget<T>
     /// <c>d</c> + name (<c>dW1</c>).
     /// </param>
     /// <param name="options">How to check; null for <see cref="GradientCheckOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">The gradient's names or shapes do not match the parameters, a parameter is not finite, or no parameter has any entries.</exception>
+    /// <exception cref="ArgumentException">The gradient's names or shapes do not match the parameters, or a parameter is not finite.</exception>
     /// <exception cref="CostEvaluationException">The cost threw; every parameter has been restored.</exception>
     public GradientCheckReport Check(object gradient, GradientCheckOptions? options = null)
     {
