@@ -59,8 +59,8 @@ internal static class GradientCheckRun
         long evaluations = 0;
         try
         {
-            baseCost = EvaluateAtGivenPoint(cost, "the given parameters (before any perturbation)", cancellation);
-            double again = EvaluateAtGivenPoint(cost, "the given parameters (evaluated a second time)", cancellation);
+            baseCost = CostEvaluation.At(cost, "the given parameters (before any perturbation)", cancellation);
+            double again = CostEvaluation.At(cost, "the given parameters (evaluated a second time)", cancellation);
             evaluations += 2;
             AddIfModified(problems, snapshot.RestoreModified());
             if (problems.Count > 0)
@@ -95,7 +95,7 @@ internal static class GradientCheckRun
             evaluations += Differentiate(workers, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions);
 
             AddIfModified(problems, snapshot.RestoreModified());
-            double after = EvaluateAtGivenPoint(cost, "the given parameters (after the check)", cancellation);
+            double after = CostEvaluation.At(cost, "the given parameters (after the check)", cancellation);
             evaluations++;
             AddIfModified(problems, snapshot.RestoreModified());
             if (problems.Count == 0 && !SameValue(baseCost, after, epsilon))
@@ -190,20 +190,6 @@ internal static class GradientCheckRun
         double[] values = new double[gradient.Length];
         TensorPrimitives.ConvertTruncating<T, double>(gradient.Span, values);
         return values;
-    }
-
-    private static double EvaluateAtGivenPoint<T>(Func<T> cost, string point, CancellationToken cancellation)
-        where T : IFloatingPointIeee754<T>
-    {
-        cancellation.ThrowIfCancellationRequested();
-        try
-        {
-            return double.CreateTruncating(cost());
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            throw new CostEvaluationException(point, exception);
-        }
     }
 
     internal static bool SameValue(double first, double second, double epsilon) =>

@@ -72,7 +72,7 @@ internal static class DirectionalProbe
                     offLine += double.IsFinite(analytic[index]) ? analytic[index] * rounding : 0;
                 }
 
-                at[point] = Evaluate(cost, tensor.Name, what, multiples[point], rule.Cancellation) - offLine;
+                at[point] = CostEvaluation.At(cost, $"{tensor.Name} moved along {what}, t = {StepSize.OffsetText(multiples[point])}", rule.Cancellation) - offLine;
             }
         }
         finally
@@ -98,19 +98,5 @@ internal static class DirectionalProbe
         // The analytic side's round-off is that of a dot product: relative to the sum of its terms' magnitudes.
         EntryOutcome outcome = GradientComparison.Judge(dot, numeric, 0, comparison, magnitude, out double error, out double bound);
         return new DirectionReport(dot, numeric.Value[0], error, bound, outcome);
-    }
-
-    private static double Evaluate<T>(Func<T> cost, string tensor, string what, int multiple, CancellationToken cancellation)
-        where T : IFloatingPointIeee754<T>
-    {
-        cancellation.ThrowIfCancellationRequested();
-        try
-        {
-            return double.CreateTruncating(cost());
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            throw new CostEvaluationException($"{tensor} moved along {what}, t = {StepSize.OffsetText(multiple)}", exception);
-        }
     }
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using GradCheck.Parameters;
 
 namespace GradCheck.Differentiation;
 
@@ -10,24 +9,10 @@ internal static class CentralDifference
     public const int EvaluationsPerEntry = 2;
 
     /// <summary>
-    /// Fills <paramref name="into"/> with (J(x+h) - J(x-h)) / 2h for every entry and, as its error, the
-    /// round-off estimate alone: this rule has no second step to measure its truncation with.
+    /// Fills entry <paramref name="index"/> of <paramref name="into"/> with (J(x+h) - J(x-h)) / 2h and, as
+    /// its error, the round-off estimate alone: this rule has no second step to measure its truncation
+    /// with. The entry is restored by assignment, also when the cost throws.
     /// </summary>
-    /// <returns>The number of cost evaluations made.</returns>
-    public static long Differentiate<T>(Func<T> cost, NamedTensor<T> tensor, NumericalGradient into)
-        where T : IFloatingPointIeee754<T>
-    {
-        var probe = new CostProbe<T>(cost, tensor, CancellationToken.None);
-        double relativeStep = StepSize.RelativeStep<T>(DifferenceMethod.CentralTwoPoint);
-        for (int i = 0; i < probe.Length; i++)
-        {
-            DifferentiateEntry(probe, i, relativeStep, into);
-        }
-
-        return (long)probe.Length * EvaluationsPerEntry;
-    }
-
-    /// <summary>Fills entry <paramref name="index"/> of <paramref name="into"/>; the entry is restored by assignment, also when the cost throws.</summary>
     /// <param name="probe">The cost and the tensor it reads.</param>
     /// <param name="index">The entry's row-major index.</param>
     /// <param name="relativeStep">The rule's step, <see cref="StepSize.RelativeStep{T}"/>.</param>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using GradCheck.Parameters;
 
 namespace GradCheck.Differentiation;
 
@@ -37,25 +36,6 @@ internal static class RichardsonDifference
 
     /// <inheritdoc cref="SmoothRatioLow"/>
     public const double SmoothRatioHigh = 16.0;
-
-    /// <summary>Fills <paramref name="into"/> for every entry of <paramref name="tensor"/>.</summary>
-    /// <param name="cost">The cost.</param>
-    /// <param name="tensor">The parameter tensor, perturbed in place entry by entry.</param>
-    /// <param name="baseCost">J at the unperturbed parameters.</param>
-    /// <param name="into">Where the estimates go.</param>
-    /// <returns>The number of cost evaluations made.</returns>
-    public static long Differentiate<T>(Func<T> cost, NamedTensor<T> tensor, double baseCost, NumericalGradient into)
-        where T : IFloatingPointIeee754<T>
-    {
-        var probe = new CostProbe<T>(cost, tensor, CancellationToken.None);
-        double relativeStep = StepSize.RelativeStep<T>(DifferenceMethod.Richardson);
-        for (int i = 0; i < probe.Length; i++)
-        {
-            DifferentiateEntry(probe, i, relativeStep, baseCost, into);
-        }
-
-        return (long)probe.Length * EvaluationsPerEntry;
-    }
 
     /// <summary>Fills entry <paramref name="index"/> of <paramref name="into"/>; the entry is restored by assignment, also when the cost throws.</summary>
     /// <param name="probe">The cost and the tensor it reads.</param>

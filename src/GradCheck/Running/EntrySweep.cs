@@ -28,19 +28,7 @@ internal static class EntrySweep
         where T : IFloatingPointIeee754<T>
     {
         int count = indices?.Length ?? workers[0].Parameters.Tensors[tensorIndex].Storage.Length;
-        int used = Math.Min(workers.Count, (count + ChunkSize - 1) / ChunkSize);
-        if (used <= 1)
-        {
-            var probe = new CostProbe<T>(workers[0].Cost, workers[0].Parameters.Tensors[tensorIndex], rule.Cancellation);
-            for (int k = 0; k < count; k++)
-            {
-                rule.Differentiate(probe, indices?[k] ?? k, into);
-                meter.Advance();
-            }
-
-            return (long)count * rule.EvaluationsPerEntry;
-        }
-
+        int used = Math.Clamp((count + ChunkSize - 1) / ChunkSize, 1, workers.Count);
         int next = 0;
         int stopped = 0;
         var failures = new Exception?[used];
@@ -70,8 +58,9 @@ internal static class EntrySweep
             }
         }
 
-        // Dedicated threads rather than the thread pool: a test run may have filled the pool with
-        // tests, and a worker that never starts would leave its share to the others.
+        // Worker 0 is the calling thread, alone when one worker is enough. The others run on dedicated
+        // threads rather than the thread pool: a test run may have filled the pool with tests, and a
+        // worker that never starts would leave its share to the others.
         for (int worker = 1; worker < used; worker++)
         {
             int id = worker;

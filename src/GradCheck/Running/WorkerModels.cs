@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using GradCheck.Differentiation;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
 
@@ -39,7 +40,10 @@ internal static class WorkerModels
 
             snapshot.CopyTo(model.Parameters);
             // Not counted in the report's evaluations: the report must not depend on the number of workers.
-            double cost = EvaluateCopy(model, w + 1, cancellation);
+            double cost = CostEvaluation.At(
+                model.Cost,
+                string.Create(CultureInfo.InvariantCulture, $"worker {w + 1}'s model, at the model's parameters (to prove that it computes the same cost)"),
+                cancellation);
             if (!GradientCheckRun.SameValue(baseCost, cost, epsilon))
             {
                 problems.Add(new CheckProblem(
@@ -53,20 +57,6 @@ internal static class WorkerModels
         }
 
         return models;
-    }
-
-    private static double EvaluateCopy<T>(WorkerModel<T> model, int worker, CancellationToken cancellation)
-        where T : IFloatingPointIeee754<T>
-    {
-        cancellation.ThrowIfCancellationRequested();
-        try
-        {
-            return double.CreateTruncating(model.Cost());
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            throw new CostEvaluationException(string.Create(CultureInfo.InvariantCulture, $"worker {worker}'s model, at the model's parameters (to prove that it computes the same cost)"), exception);
-        }
     }
 
     private static void ThrowIfNotACopy<T>(TensorSet<T> model, TensorSet<T> copy, int worker)

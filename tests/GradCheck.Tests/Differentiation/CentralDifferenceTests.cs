@@ -178,8 +178,8 @@ public class CentralDifferenceTests
         var original = new InvalidOperationException("boom");
         var tensor = new NamedTensor<double>("W", TensorStorageFactory.Wrap<double>(w, "W", writable: true));
 
-        var exception = Assert.Throws<CostEvaluationException>(() => CentralDifference.Differentiate(
-            () => w[1, 2] > 6 ? throw original : 0.0, tensor, new NumericalGradient(6)));
+        var exception = Assert.Throws<CostEvaluationException>(() => Numerics.Sweep(
+            () => w[1, 2] > 6 ? throw original : 0.0, tensor, DifferenceMethod.CentralTwoPoint, 0.0, new NumericalGradient(6)));
 
         using (Assert.EnterMultipleScope())
         {
@@ -198,8 +198,8 @@ public class CentralDifferenceTests
         var original = new ArithmeticException("below zero");
         var tensor = new NamedTensor<float>("W", TensorStorageFactory.Wrap<float>(w, "W", writable: true));
 
-        var exception = Assert.Throws<CostEvaluationException>(() => CentralDifference.Differentiate(
-            () => w[1, 2] < 0 ? throw original : 0f, tensor, new NumericalGradient(6)));
+        var exception = Assert.Throws<CostEvaluationException>(() => Numerics.Sweep(
+            () => w[1, 2] < 0 ? throw original : 0f, tensor, DifferenceMethod.CentralTwoPoint, 0.0, new NumericalGradient(6)));
 
         using (Assert.EnterMultipleScope())
         {

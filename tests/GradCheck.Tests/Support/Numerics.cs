@@ -12,10 +12,25 @@ internal static class Numerics
     {
         var tensor = new NamedTensor<T>(name, TensorStorageFactory.Wrap<T>(values, name, writable: true));
         var gradient = new NumericalGradient(values.Length);
-        long evaluations = method == DifferenceMethod.CentralTwoPoint
-            ? CentralDifference.Differentiate(() => cost(values), tensor, gradient)
-            : RichardsonDifference.Differentiate(() => cost(values), tensor, double.CreateTruncating(cost(values)), gradient);
+        // Only Richardson's stencil has a centre: the two-point rule never evaluates the cost at x.
+        double baseCost = method == DifferenceMethod.CentralTwoPoint ? 0 : double.CreateTruncating(cost(values));
+        long evaluations = Sweep(() => cost(values), tensor, method, baseCost, gradient);
         return (gradient, evaluations);
+    }
+
+    /// <summary>Differentiates every entry of <paramref name="tensor"/> with the checker's per-entry rule, in order, on the calling thread.</summary>
+    /// <returns>The number of cost evaluations made.</returns>
+    public static long Sweep<T>(Func<T> cost, NamedTensor<T> tensor, DifferenceMethod method, double baseCost, NumericalGradient into)
+        where T : IFloatingPointIeee754<T>
+    {
+        var rule = new EntryRule<T>(method, baseCost, CancellationToken.None);
+        var probe = new CostProbe<T>(cost, tensor, CancellationToken.None);
+        for (int i = 0; i < probe.Length; i++)
+        {
+            rule.Differentiate(probe, i, into);
+        }
+
+        return (long)probe.Length * rule.EvaluationsPerEntry;
     }
 
     /// <summary>A numerical gradient with the given values and error estimates and no kinks, for comparisons.</summary>
