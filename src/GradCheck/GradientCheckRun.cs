@@ -44,7 +44,11 @@ internal static class GradientCheckRun
         }
 
         double epsilon = MachineEpsilon.Of<T>();
-        var method = new NumericalMethod(TypeNames.Friendly(typeof(T)), options.Method, StepSize.RelativeStep<T>(options.Method), epsilon);
+        var method = new NumericalMethod(TypeNames.Friendly(typeof(T)), options.Method, StepSize.RelativeStep<T>(options.Method), epsilon)
+        {
+            // The fast check measures directions and localises a few entries with every point of the rule.
+            Staged = options.Coverage.Kind != CoverageKind.RandomDirections,
+        };
         var comparison = new ComparisonRule(options.Tolerance, epsilon, options.KinksFail);
         double[][] analytic = [.. selected.Select(position => ToDouble(gradients[position]))];
         int[]?[] entries = EntriesToDifferentiate(selected, analytic, options.Coverage);
@@ -178,10 +182,10 @@ internal static class GradientCheckRun
         {
             directions[t] = [];
             numerics[t] = new NumericalGradient(analytic[t].Length, partial: entries[t] is not null);
-            evaluations += EntrySweep.Run(workers, selected[t], entries[t], rule, numerics[t], meter);
         }
 
-        return evaluations;
+        var noise = new CostNoise[selected.Length];
+        return StagedDifferentiation.Run(workers, selected, entries, analytic, rule, comparison, meter, numerics, noise);
     }
 
     private static double[] ToDouble<T>(TensorStorage<T> gradient)

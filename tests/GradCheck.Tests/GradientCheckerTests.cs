@@ -170,24 +170,39 @@ public class GradientCheckerTests<T>
     }
 
     [Test]
-    public void Evaluates_the_cost_twice_at_the_point_six_times_per_entry_and_once_more_at_the_end()
+    public void Evaluates_the_cost_four_times_per_entry_where_the_inner_points_decide_and_six_where_a_wrong_entry_needs_confirming()
     {
         var network = new TanhNetwork<T>(1);
         int calls = 0;
-        GradientCheckReport report = GradientChecker.Check(
-            () =>
-            {
-                calls++;
-                return network.Cost();
-            },
-            network.Parameters,
-            network.Gradient());
+        T Counted()
+        {
+            calls++;
+            return network.Cost();
+        }
 
-        // W1 (3, 3) + b1 (3) + W2 (3, 3) + b2 (3) = 24 entries; Richardson evaluates x ± h, ± 2h, ± 4h.
+        GradientCheckReport right = GradientChecker.Check(Counted, network.Parameters, network.Gradient());
+        int rightCalls = calls;
+        calls = 0;
+        var wrong = network.Gradient();
+        foreach (Array gradient in wrong.Values)
+        {
+            foreach (int[] index in Indices(gradient))
+            {
+                gradient.SetValue((T)gradient.GetValue(index)! * T.CreateTruncating(2), index);
+            }
+        }
+
+        GradientCheckReport doubled = GradientChecker.Check(Counted, network.Parameters, wrong);
+
+        // W1 (3, 3) + b1 (3) + W2 (3, 3) + b2 (3) = 24 entries: J(x) twice and once more at the end, x ± h
+        // and x ± 2h for each entry, x ± 4h for the entries the inner points leave open: every entry of a
+        // gradient that is wrong everywhere, and few of a right one.
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(report.CostEvaluations, Is.EqualTo(2 + (6 * 24) + 1));
-            Assert.That(calls, Is.EqualTo(2 + (6 * 24) + 1));
+            Assert.That(right.CostEvaluations, Is.EqualTo(rightCalls));
+            Assert.That(right.CostEvaluations, Is.InRange(3 + (4 * 24), 3 + (4 * 24) + (2 * 4)), right.ToString);
+            Assert.That(doubled.CostEvaluations, Is.EqualTo(calls));
+            Assert.That(doubled.CostEvaluations, Is.EqualTo(3 + (6 * 24)));
         }
     }
 
@@ -471,11 +486,29 @@ public class GradientCheckerTests<T>
     }
 
     [Test]
-    public void Fails_a_cost_that_is_NaN_only_beyond_the_narrow_points_as_NumericNotFinite()
+    public void Decides_from_the_inner_points_where_the_cost_is_NaN_only_at_the_outer_ones()
     {
-        // J = θ₀² + θ₁² up to θ₀ = 1 + 3h, NaN beyond: finite at x ± h and x ± 2h, NaN at x + 4h.
+        // J = θ₀² + θ₁² up to θ₀ = 1 + 3h, NaN beyond: finite at x ± h and x ± 2h, NaN at x + 4h. The
+        // domain's edge is no fault of the gradient: a right one passes, a wrong one fails.
         double h = StepSize.RelativeStep<T>(DifferenceMethod.Richardson);
         T limit = T.One + T.CreateTruncating(3 * h);
+        T Cost(T[] v) => v[0] > limit ? T.NaN : (v[0] * v[0]) + (v[1] * v[1]);
+
+        GradientCheckReport right = GradientChecker.Check(Cost, [T.One, T.CreateTruncating(0.5)], [T.CreateTruncating(2), T.One]);
+        GradientCheckReport wrong = GradientChecker.Check(Cost, [T.One, T.CreateTruncating(0.5)], [T.CreateTruncating(2.02), T.One]);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(right.Passed, Is.True, right.ToString);
+            Assert.That(wrong.Tensors[0].Entry(0).Outcome, Is.EqualTo(EntryOutcome.OutsideTolerance), wrong.ToString);
+        }
+    }
+
+    [Test]
+    public void Fails_a_cost_that_is_NaN_at_the_inner_points_as_NumericNotFinite()
+    {
+        // NaN from θ₀ = 1 + 1.5h on: x + 2h is already outside the domain.
+        double h = StepSize.RelativeStep<T>(DifferenceMethod.Richardson);
+        T limit = T.One + T.CreateTruncating(1.5 * h);
         T Cost(T[] v) => v[0] > limit ? T.NaN : (v[0] * v[0]) + (v[1] * v[1]);
 
         GradientCheckReport report = GradientChecker.Check(Cost, [T.One, T.CreateTruncating(0.5)], [T.CreateTruncating(2), T.One]);
@@ -551,15 +584,26 @@ public class GradientCheckerTests<T>
     }
 
     [Test]
-    public void Fails_a_value_outside_the_one_sided_derivatives_at_a_kink()
+    public void Reports_a_value_outside_the_one_sided_derivatives_at_a_kink_as_not_checkable_while_the_other_entries_pass()
     {
         (Func<T[], T> cost, T[] w) = Relu();
         GradientCheckReport report = GradientChecker.Check(cost, w, [T.CreateTruncating(1.5), T.CreateTruncating(2), T.Zero]);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(report.Tensors[0].FailedEntryCount, Is.EqualTo(1));
-            Assert.That(report.Tensors[0].WorstEntries[0].Outcome, Is.EqualTo(EntryOutcome.OutsideSubgradient));
+            Assert.That(report.Tensors[0].FailedEntryCount, Is.Zero);
+            Assert.That(report.Tensors[0].NotCheckableCount, Is.EqualTo(1));
+            Assert.That(report.Tensors[0].Kinks[0].Outcome, Is.EqualTo(EntryOutcome.NotCheckable));
+            Assert.That(report.Passed, Is.True, "the other entries were checked and pass");
+            Assert.That(report.Summary, Does.Contain("1 entry not checkable where kinks may meet"));
         }
+    }
+
+    [Test]
+    public void Fails_a_wrong_value_beside_a_kink()
+    {
+        (Func<T[], T> cost, T[] w) = Relu();
+        GradientCheckReport report = GradientChecker.Check(cost, w, [T.CreateTruncating(0.25), T.CreateTruncating(2.5), T.Zero]);
+        Assert.That(report.Passed, Is.False, report.ToString);
     }
 
     [Test]
@@ -789,6 +833,22 @@ public class GradientCheckerTests<T>
     }
 
     /// <summary>J = 0.5 relu(w₀) + 2 relu(w₁) + 3 relu(w₂) at w = (0, 0.5, -0.5): a kink at entry 0 with one-sided slopes 0 and 0.5.</summary>
+    private static IEnumerable<int[]> Indices(Array array)
+    {
+        for (int flat = 0; flat < array.Length; flat++)
+        {
+            var index = new int[array.Rank];
+            int rest = flat;
+            for (int axis = array.Rank - 1; axis >= 0; axis--)
+            {
+                index[axis] = rest % array.GetLength(axis);
+                rest /= array.GetLength(axis);
+            }
+
+            yield return index;
+        }
+    }
+
     private static (Func<T[], T> Cost, T[] W) Relu()
     {
         T[] c = [T.CreateTruncating(0.5), T.CreateTruncating(2), T.CreateTruncating(3)];

@@ -38,6 +38,7 @@ internal static class GradientComparison
         var kinks = new List<int>();
         int failed = 0;
         int kinkCount = 0;
+        int notCheckable = 0;
         for (int i = 0; i < length; i++)
         {
             if (!numeric.IsChecked(i))
@@ -64,6 +65,8 @@ internal static class GradientComparison
                 failed++;
             }
 
+            notCheckable += outcome == EntryOutcome.NotCheckable ? 1 : 0;
+
             worst.Offer(i, Score(outcome, error[i], bound[i]));
         }
 
@@ -87,6 +90,7 @@ internal static class GradientComparison
         return new TensorReport(name, shape, failed, worstEntries, analyticNorm, numericNorm, differenceNorm, entries)
         {
             KinkCount = kinkCount,
+            NotCheckableCount = notCheckable,
             Kinks = kinkEntries,
             Directions = directions ?? [],
         };
@@ -115,7 +119,8 @@ internal static class GradientComparison
     /// The rule, with NaN handled explicitly: a comparison with NaN is false, so a rule written as
     /// "fail when error > bound" would pass a NaN. Here only a finite error within the bound passes.
     /// At a kink the analytic value is held to the interval spanned by the one-sided derivatives (any
-    /// value there is a valid subgradient), and <paramref name="error"/> becomes its distance from it.
+    /// value there is a valid subgradient), and <paramref name="error"/> becomes its distance from it;
+    /// outside it the entry is not checkable here (kinks may meet), unless the options make kinks fail.
     /// </summary>
     internal static EntryOutcome OutcomeOf(double analytic, NumericalGradient numeric, int index, ref double error, double bound, bool kinksFail)
     {
@@ -139,7 +144,7 @@ internal static class GradientComparison
             double low = numeric.Low[index];
             double high = numeric.High[index];
             error = analytic < low ? low - analytic : analytic > high ? analytic - high : 0;
-            return error <= bound ? EntryOutcome.Kink : EntryOutcome.OutsideSubgradient;
+            return error <= bound ? EntryOutcome.Kink : EntryOutcome.NotCheckable;
         }
 
         return error <= bound ? EntryOutcome.WithinTolerance : EntryOutcome.OutsideTolerance;

@@ -92,7 +92,7 @@ internal static class DirectionalProbe
         else
         {
             var points = new Stencil(0, h, -h, 2 * h, -2 * h, 4 * h, -4 * h);
-            RichardsonEstimate.Write(points, Stencil.Of(rule.BaseCost, at), RoundOff.Ulps * epsilon, numeric, 0);
+            RichardsonEstimate.Write(points, Stencil.Of(rule.BaseCost, at), CostNoise.Ulps(RoundOff.Ulps * epsilon), numeric, 0);
         }
 
         // The analytic side's round-off is that of a dot product: relative to the sum of its terms' magnitudes.

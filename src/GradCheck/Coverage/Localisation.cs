@@ -42,6 +42,9 @@ internal static class Localisation
         long evaluations = 0;
         var probe = new CostProbe<T>(cost, tensor, rule.Cancellation);
 
+        // A handful of entries has too few noise samples to measure with: the worst-case ulp model.
+        CostNoise noise = CostNoise.Ulps(RoundOff.Ulps * MachineEpsilon.Of<T>());
+
         var sampled = new List<int>(wanted);
         sampled.AddRange(Enumerable.Range(0, length).Where(index => !double.IsFinite(analytic[index])).Take(wanted));
         var random = new SeededRandom(coverage.Seed, position, substream: -1);
@@ -55,7 +58,7 @@ internal static class Localisation
 
         foreach (int index in sampled)
         {
-            rule.Differentiate(probe, index, into);
+            rule.Differentiate(probe, index, noise, into);
             evaluations += rule.EvaluationsPerEntry;
         }
 
@@ -78,7 +81,7 @@ internal static class Localisation
                 int index = entries[0];
                 if (!into.IsChecked(index))
                 {
-                    rule.Differentiate(probe, index, into);
+                    rule.Differentiate(probe, index, noise, into);
                     evaluations += rule.EvaluationsPerEntry;
                 }
 

@@ -27,7 +27,7 @@ internal static class StepSize
         method switch
         {
             DifferenceMethod.CentralTwoPoint => Math.Cbrt(MachineEpsilon.Of<T>()),
-            _ => Math.Pow(MachineEpsilon.Of<T>(), 1.0 / 5) / RichardsonDifference.WidestMultiple,
+            _ => Math.Pow(MachineEpsilon.Of<T>(), 1.0 / 5) / Stencil.Multiples[^2],
         };
 
     /// <summary>

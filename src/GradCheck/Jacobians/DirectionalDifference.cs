@@ -132,7 +132,7 @@ internal static class DirectionalDifference
                     perturbed[s] = values[s][i];
                 }
 
-                RichardsonEstimate.Write(at, Stencil.Of(given[i], perturbed), ulp, into, i, floor);
+                RichardsonEstimate.Write(at, Stencil.Of(given[i], perturbed), CostNoise.Ulps(ulp, floor), into, i);
             }
 
             if (!double.IsFinite(effects[i]))

@@ -110,7 +110,7 @@ internal static class JacobianDifference
                     values[k] = outputs[j][k][i];
                 }
 
-                RichardsonEstimate.Write(stencil, Stencil.Of(given[i], values), RoundOff.Ulps * epsilon, into, (i * n) + j, floors[i]);
+                RichardsonEstimate.Write(stencil, Stencil.Of(given[i], values), CostNoise.Ulps(RoundOff.Ulps * epsilon, floors[i]), into, (i * n) + j);
             }
         }
     }

@@ -55,7 +55,7 @@ internal static class JacobianRun
 
         var rule = new ComparisonRule(options.Tolerance, epsilon, options.KinksFail);
         TensorReport tensor = GradientComparison.Compare(Name, [m, n], Flatten(jacobian), numeric, rule, options.WorstEntriesShown);
-        int perInput = options.Method == DifferenceMethod.CentralTwoPoint ? CentralDifference.EvaluationsPerEntry : RichardsonDifference.EvaluationsPerEntry;
+        int perInput = options.Method == DifferenceMethod.CentralTwoPoint ? CentralDifference.EvaluationsPerEntry : Stencil.Multiples.Length;
         string stencil = options.Method == DifferenceMethod.CentralTwoPoint ? "x[j] ± h" : "x[j] ± h, ± 2h, ± 4h";
         List<string> notes =
         [

@@ -21,8 +21,16 @@ public enum EntryOutcome
     /// </summary>
     Kink,
 
-    /// <summary>The cost has a kink here, and a lies outside the interval of its one-sided derivatives.</summary>
-    OutsideSubgradient,
+    /// <summary>
+    /// The cost has a kink here, and a lies outside the interval of its one-sided derivatives. Where two
+    /// kinks meet along this entry (two ReLU units switching at the same point from opposite sides) the
+    /// backward pass's value, a valid generalised gradient, lies outside that interval by an amount no
+    /// function of the interval bounds, and from the cost alone one kink cannot be told from several:
+    /// this entry cannot be checked at this point. Neither passes nor fails, and is reported; a tensor
+    /// none of whose checked entries could be decided fails. Where the check has the backward pass it
+    /// can move the point off the ties and decide there.
+    /// </summary>
+    NotCheckable,
 
     /// <summary>The cost has a kink here, and the options say kinks fail.</summary>
     KinkNotAllowed,

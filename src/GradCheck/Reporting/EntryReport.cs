@@ -40,5 +40,5 @@ public sealed record EntryReport(
     internal static bool Passes(EntryOutcome outcome) => outcome is EntryOutcome.WithinTolerance or EntryOutcome.Kink;
 
     /// <summary>Whether an outcome is a failure: neither a pass nor an entry left unchecked.</summary>
-    internal static bool Fails(EntryOutcome outcome) => !Passes(outcome) && outcome != EntryOutcome.NotChecked;
+    internal static bool Fails(EntryOutcome outcome) => !Passes(outcome) && outcome is not (EntryOutcome.NotChecked or EntryOutcome.NotCheckable);
 }

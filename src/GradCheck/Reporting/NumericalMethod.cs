@@ -13,14 +13,24 @@ public sealed record NumericalMethod(string ElementType, DifferenceMethod Method
     /// <summary>The element type the cost was evaluated in, such as <c>double</c>.</summary>
     public string ElementType { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = ElementType ?? throw new ArgumentNullException(nameof(ElementType));
 
+    /// <summary>
+    /// Whether the points are spent where the verdict needs them: every entry of a gradient check takes
+    /// ± h and ± 2h, and ± 4h only where its verdict is open, with the noise of the cost measured.
+    /// The Jacobian and Hessian-vector product checks evaluate every point of the rule.
+    /// </summary>
+    public bool Staged { get; init; }
+
     /// <summary>The method in words, with its numbers.</summary>
     public override string ToString() => Method switch
     {
         DifferenceMethod.CentralTwoPoint => string.Create(
             CultureInfo.InvariantCulture,
             $"central difference (J(x+h) - J(x-h)) / 2h, h = cbrt(ε) max(1, |x|) = {RelativeStep:0.00e+00} max(1, |x|) for {ElementType} (ε = {MachineEpsilon:0.00e+00}); error estimate: {RoundOff.TwoPointUlps:0} ulps of round-off only, kinks not detected"),
-        _ => string.Create(
+        _ when !Staged => string.Create(
             CultureInfo.InvariantCulture,
             $"Richardson extrapolation of central differences at h, 2h, 4h, h = ε^(1/5)/4 max(1, |x|) = {RelativeStep:0.00e+00} max(1, |x|) for {ElementType} (ε = {MachineEpsilon:0.00e+00}); e(n) = |R(h) - R(2h)| + {RoundOff.Ulps:0} ulps of round-off; kinks from one-sided derivatives"),
+        _ => string.Create(
+            CultureInfo.InvariantCulture,
+            $"five-point rule from central differences at h and 2h, h = ε^(1/5)/4 max(1, |x|) = {RelativeStep:0.00e+00} max(1, |x|) for {ElementType} (ε = {MachineEpsilon:0.00e+00}), with ± 4h added where the verdict is open (a kink suspected, a failure to confirm, a coarse estimate); e(n) = |D(h) - D(2h)| / 3, or |R(h) - R(2h)| with ± 4h, plus {CostNoise.MeasuredErrorCoverage:0} times the noise of the cost measured from fourth differences of its values and each value's rounding; kinks from one-sided derivatives"),
     } + "; points exactly representable, differences in double";
 }

@@ -29,10 +29,10 @@ internal static class ReportFormatter
         TensorReport[] failed = [.. report.FailedTensors];
         if (failed.Length == 0)
         {
-            return string.Create(Invariant, $"all {report.Tensors.Count} tensors within tolerance ({EntriesChecked(report)})");
+            return string.Create(Invariant, $"all {report.Tensors.Count} tensors within tolerance ({EntriesChecked(report)}){NotCheckableNote(report)}");
         }
 
-        string tensors = string.Join(", ", failed.Select(tensor => string.Create(Invariant, $"{tensor.Name} ({FailedOfChecked(tensor)})")));
+        string tensors = string.Join(", ", failed.Select(tensor => string.Create(Invariant, $"{tensor.Name} ({(tensor.NothingCheckable ? NothingCheckable : FailedOfChecked(tensor))})")));
         return string.Create(Invariant, $"{failed.Length} of {report.Tensors.Count} tensors outside tolerance: {tensors}");
     }
 
@@ -116,8 +116,24 @@ internal static class ReportFormatter
         }
     }
 
+    /// <summary>What a tensor none of whose entries could be decided says instead of a count of failures.</summary>
+    private const string NothingCheckable = "nothing could be checked: every entry sits on a kink where kinks may meet; move the point";
+
+    /// <summary>Such as <c>; 3 entries not checkable where kinks may meet</c>, or nothing when every entry was decided.</summary>
+    private static string NotCheckableNote(GradientCheckReport report)
+    {
+        int count = report.Tensors.Sum(tensor => tensor.NotCheckableCount);
+        return count == 0 ? string.Empty : string.Create(Invariant, $"; {Count(count, "entry", "entries")} not checkable where kinks may meet");
+    }
+
     private static void WriteFailedTensor(StringBuilder text, TensorReport tensor, CheckSubject subject)
     {
+        if (tensor.NothingCheckable)
+        {
+            text.AppendLine(Invariant, $"{tensor.Name} {Shapes.Format([.. tensor.Shape])}: {NothingCheckable} (at a point nudged off the ties each entry can be checked)");
+            return;
+        }
+
         string relative = tensor.CheckedEntryCount == 0 ? string.Empty : $", ||a - n|| / (||a|| + ||n||) = {Scientific(tensor.RelativeDifference, 3)}";
         text.AppendLine(Invariant, $"{tensor.Name} {Shapes.Format([.. tensor.Shape])}: {FailedOfChecked(tensor)} outside tolerance{relative}");
         foreach (DirectionReport direction in tensor.Directions.Where(direction => !direction.Passed))
@@ -146,7 +162,7 @@ internal static class ReportFormatter
             {
                 EntryOutcome.AnalyticNotFinite => $"  analytic {subject.Noun} not finite",
                 EntryOutcome.NumericNotFinite => $"  {subject.Function} not finite at a perturbed point",
-                EntryOutcome.OutsideSubgradient => $"  kink: a is outside the one-sided derivatives {Interval(entry)}",
+                EntryOutcome.NotCheckable => $"  not checkable: a kink, and a is outside the one-sided derivatives {Interval(entry)}",
                 EntryOutcome.KinkNotAllowed => $"  kink (the options make kinks fail): one-sided derivatives {Interval(entry)}",
                 _ => string.Empty,
             };
@@ -229,10 +245,10 @@ internal static class ReportFormatter
             return;
         }
 
-        text.AppendLine(Invariant, $"Kinks: {withKinks.Sum(tensor => tensor.KinkCount)} entries where the cost is not differentiable within the stencil (one-sided derivatives differ); a value between them is accepted as a subgradient:");
+        text.AppendLine(Invariant, $"Kinks: {withKinks.Sum(tensor => tensor.KinkCount)} entries where the cost is not differentiable within the stencil (one-sided derivatives differ); a value between them is accepted as a subgradient; a value outside them is not checkable here, because kinks may meet there (the backward pass's value can then lie outside both):");
         foreach (TensorReport tensor in withKinks)
         {
-            string shown = string.Join(", ", tensor.Kinks.Select(entry => string.Create(Invariant, $"{entry.Label} a = {Short(entry.Analytic)} in {Interval(entry)}{(entry.Passed ? string.Empty : " FAILS")}")));
+            string shown = string.Join(", ", tensor.Kinks.Select(entry => string.Create(Invariant, $"{entry.Label} a = {Short(entry.Analytic)} {(entry.Outcome == EntryOutcome.NotCheckable ? "outside" : "in")} {Interval(entry)}{(entry.Outcome == EntryOutcome.NotCheckable ? " NOT CHECKABLE" : entry.Passed ? string.Empty : " FAILS")}")));
             string more = tensor.KinkCount > tensor.Kinks.Count ? string.Create(Invariant, $", ... {tensor.KinkCount - tensor.Kinks.Count} more") : string.Empty;
             text.AppendLine(Invariant, $"  {tensor.Name}: {tensor.KinkCount} at kinks: {shown}{more}");
         }

@@ -66,6 +66,16 @@ public sealed class TensorReport
     /// <summary>How many entries sit on a kink of the cost (passing or not).</summary>
     public int KinkCount { get; init; }
 
+    /// <summary>
+    /// How many entries could not be checked at this point: a kink where a lies outside the one-sided
+    /// derivatives, which kinks meeting there allow (<see cref="EntryOutcome.NotCheckable"/>). They are
+    /// among <see cref="Kinks"/>.
+    /// </summary>
+    public int NotCheckableCount { get; init; }
+
+    /// <summary>Whether entries were checked and not one of them could be decided: every one sits where kinks may meet.</summary>
+    public bool NothingCheckable => NotCheckableCount > 0 && NotCheckableCount == CheckedEntryCount;
+
     /// <summary>The first kink entries, in index order, for the report.</summary>
     public IReadOnlyList<EntryReport> Kinks { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
 
@@ -78,8 +88,12 @@ public sealed class TensorReport
     /// <summary>The numerical gradient n, every entry in row-major order.</summary>
     public ReadOnlyMemory<double> Numeric => Entries.Numeric;
 
-    /// <summary>Whether every entry checked and every direction passed.</summary>
-    public bool Passed => FailedEntryCount == 0 && Directions.All(direction => direction.Passed);
+    /// <summary>
+    /// Whether every entry checked and every direction passed. Entries that could not be checked
+    /// (<see cref="NotCheckableCount"/>) neither pass nor fail, but a tensor none of whose entries could
+    /// be decided does not pass.
+    /// </summary>
+    public bool Passed => FailedEntryCount == 0 && !NothingCheckable && Directions.All(direction => direction.Passed);
 
     /// <summary>The seeds' figure for this tensor alone: ||a - n|| / (||a|| + ||n||).</summary>
     public double RelativeDifference => ScaledNorm.RelativeDifference(DifferenceNorm, AnalyticNorm, NumericNorm);

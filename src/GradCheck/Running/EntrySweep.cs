@@ -16,18 +16,22 @@ internal static class EntrySweep
     /// <summary>Entries a worker takes at a time: enough to make taking them cheap, few enough to balance the end.</summary>
     public const int ChunkSize = 32;
 
-    /// <summary>Differentiates entries <paramref name="indices"/> (null for all) of tensor <paramref name="tensorIndex"/> into <paramref name="into"/>.</summary>
+    /// <summary>Runs <paramref name="work"/> on entries <paramref name="indices"/> (null for all) of tensor <paramref name="tensorIndex"/>.</summary>
     /// <param name="workers">The models, the user's first; each worker perturbs only its own.</param>
     /// <param name="tensorIndex">The tensor's position in every worker's parameters.</param>
     /// <param name="indices">The entries, or null for every entry.</param>
-    /// <param name="rule">The difference rule.</param>
-    /// <param name="into">Where the estimates go (each entry written by one worker).</param>
-    /// <param name="meter">Counts the entries done and reports progress.</param>
-    /// <returns>The number of cost evaluations made.</returns>
-    public static long Run<T>(IReadOnlyList<WorkerModel<T>> workers, int tensorIndex, int[]? indices, EntryRule<T> rule, NumericalGradient into, ProgressMeter meter)
+    /// <param name="cancellation">The check's cancellation token, given to every worker's probe.</param>
+    /// <param name="work">What to do with each entry; called once per entry, by one worker.</param>
+    /// <param name="meter">Counts the entries done and reports progress; null not to count them.</param>
+    public static void Run<T>(IReadOnlyList<WorkerModel<T>> workers, int tensorIndex, int[]? indices, CancellationToken cancellation, EntryWork<T> work, ProgressMeter? meter)
         where T : IFloatingPointIeee754<T>
     {
         int count = indices?.Length ?? workers[0].Parameters.Tensors[tensorIndex].Storage.Length;
+        if (count == 0)
+        {
+            return;
+        }
+
         int used = Math.Clamp((count + ChunkSize - 1) / ChunkSize, 1, workers.Count);
         int next = 0;
         int stopped = 0;
@@ -38,15 +42,15 @@ internal static class EntrySweep
             try
             {
                 WorkerModel<T> model = workers[worker];
-                var probe = new CostProbe<T>(model.Cost, model.Parameters.Tensors[tensorIndex], rule.Cancellation);
+                var probe = new CostProbe<T>(model.Cost, model.Parameters.Tensors[tensorIndex], cancellation);
                 int start;
                 while (Volatile.Read(ref stopped) == 0 && (start = Interlocked.Add(ref next, ChunkSize) - ChunkSize) < count)
                 {
                     int end = Math.Min(start + ChunkSize, count);
                     for (int k = start; k < end; k++)
                     {
-                        rule.Differentiate(probe, indices?[k] ?? k, into);
-                        meter.Advance();
+                        work(probe, k, indices?[k] ?? k);
+                        meter?.Advance();
                     }
                 }
             }
@@ -78,7 +82,5 @@ internal static class EntrySweep
         {
             ExceptionDispatchInfo.Capture(first).Throw();
         }
-
-        return (long)count * rule.EvaluationsPerEntry;
     }
 }

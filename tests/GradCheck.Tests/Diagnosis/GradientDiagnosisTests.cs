@@ -202,12 +202,21 @@ public class GradientDiagnosisTests
     }
 
     [Test]
-    public void A_wrong_subgradient_at_a_kink_is_named_as_such()
+    public void Kinks_that_fail_only_because_the_options_say_so_are_named_as_such()
     {
-        GradientCheckReport report = GradientChecker.Check(v => Math.Max(0, v[0]) + (v[1] * v[1]), [0.0, 1.5], [2.0, 3.0]);
+        GradientCheckReport report = GradientChecker.Check(
+            v => Math.Max(0, v[0]) + (v[1] * v[1]), [0.0, 1.5], [0.5, 3.0], new GradientCheckOptions { KinksFail = true });
         TensorDiagnosis diagnosis = DiagnosisOf(report, "theta");
         Assert.That(diagnosis.Kind, Is.EqualTo(BugKind.AtKinks));
-        Assert.That(diagnosis.Description, Is.EqualTo("wrong only at kinks of the cost (a is outside the one-sided derivatives there): theta[0]"));
+        Assert.That(diagnosis.Description, Is.EqualTo("wrong only at kinks of the cost (the options make kinks fail): theta[0]"));
+    }
+
+    [Test]
+    public void A_value_outside_the_one_sided_derivatives_gets_no_diagnosis_since_it_is_not_a_failure()
+    {
+        GradientCheckReport report = GradientChecker.Check(v => Math.Max(0, v[0]) + (v[1] * v[1]), [0.0, 1.5], [2.0, 3.0]);
+        Assert.That(report.Tensors[0].Diagnosis, Is.Null);
+        Assert.That(report.Tensors[0].NotCheckableCount, Is.EqualTo(1));
     }
 
     [Test]

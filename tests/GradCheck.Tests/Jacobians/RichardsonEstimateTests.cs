@@ -20,8 +20,8 @@ public class RichardsonEstimateTests
         var without = new NumericalGradient(1);
         var below = new NumericalGradient(1);
 
-        RichardsonEstimate.Write(Points, values, Ulp, without, 0);
-        RichardsonEstimate.Write(Points, values, Ulp, below, 0, magnitudeFloor: 1.5);
+        RichardsonEstimate.Write(Points, values, CostNoise.Ulps(Ulp), without, 0);
+        RichardsonEstimate.Write(Points, values, CostNoise.Ulps(Ulp, 1.5), below, 0);
 
         Assert.That(without.IsKink[0], Is.True);
         Assert.That(
@@ -38,8 +38,8 @@ public class RichardsonEstimateTests
         var ownMagnitude = new NumericalGradient(1);
         var termsMagnitude = new NumericalGradient(1);
 
-        RichardsonEstimate.Write(Points, values, Ulp, ownMagnitude, 0);
-        RichardsonEstimate.Write(Points, values, Ulp, termsMagnitude, 0, magnitudeFloor: 1);
+        RichardsonEstimate.Write(Points, values, CostNoise.Ulps(Ulp), ownMagnitude, 0);
+        RichardsonEstimate.Write(Points, values, CostNoise.Ulps(Ulp, 1), termsMagnitude, 0);
 
         Assert.That(ownMagnitude.IsKink[0], Is.True);
         Assert.That(termsMagnitude.IsKink[0], Is.False);

@@ -25,9 +25,12 @@ internal static class Numerics
     {
         var rule = new EntryRule<T>(method, baseCost, CancellationToken.None);
         var probe = new CostProbe<T>(cost, tensor, CancellationToken.None);
+
+        // One entry at a time has no other entries to measure the noise with: the worst-case ulp model.
+        CostNoise noise = CostNoise.Ulps((method == DifferenceMethod.CentralTwoPoint ? RoundOff.TwoPointUlps : RoundOff.Ulps) * MachineEpsilon.Of<T>());
         for (int i = 0; i < probe.Length; i++)
         {
-            rule.Differentiate(probe, i, into);
+            rule.Differentiate(probe, i, noise, into);
         }
 
         return (long)probe.Length * rule.EvaluationsPerEntry;

@@ -43,7 +43,7 @@ internal static class EntryText
         EntryOutcome.AnalyticNotFinite => "fails: a is NaN or infinite",
         EntryOutcome.NumericNotFinite => "fails: the cost is NaN or infinite at a perturbed point",
         EntryOutcome.Kink => "at a kink; a is a valid subgradient",
-        EntryOutcome.OutsideSubgradient => "fails: at a kink, a is outside the one-sided derivatives",
+        EntryOutcome.NotCheckable => "not checkable here: at a kink, a is outside the one-sided derivatives, which kinks meeting here allow",
         EntryOutcome.KinkNotAllowed => "fails: at a kink, and the options make kinks fail",
         EntryOutcome other => other.ToString(),
     };

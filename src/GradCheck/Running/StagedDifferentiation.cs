@@ -1,0 +1,228 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using GradCheck.Comparison;
+using GradCheck.Differentiation;
+using GradCheck.Reporting;
+
+namespace GradCheck.Running;
+
+/// <summary>
+/// Differentiates the entries a check covers, spending evaluations where the verdict needs them.
+/// <list type="number">
+/// <item>Every entry: J at ±h and ±2h (4 evaluations), kept (<see cref="StencilValues"/>).</item>
+/// <item>The noise of the cost, measured from those values' fourth differences and pooled over the
+/// entries of each tensor and of the whole check (<see cref="NoiseLevel"/>).</item>
+/// <item>Each entry's estimate from the inner points (<see cref="RichardsonEstimate.WriteInner"/>). Its
+/// verdict stands when the one-sided derivatives agree within the noise (no kink suspected), the
+/// entry passes, and its error estimate is below <see cref="InnerErrorShare"/> of the tensor's largest
+/// derivative (the inner points' error bound is that of a second-order rule, loose where the cost
+/// curves strongly).</item>
+/// <item>Every other entry: J at ±4h as well (2 more), and the whole stencil decides
+/// (<see cref="RichardsonEstimate.Write"/>): a failure is confirmed, a kink is told from curvature and
+/// noise by how the one-sided derivatives move from h to 2h.</item>
+/// </list>
+/// A correct gradient of a smooth cost thus costs 4 evaluations per entry; entries near kinks, entries
+/// whose gradient is wrong and entries whose derivative the inner points resolve too coarsely cost 6.
+/// A cost that is not finite at ±4h leaves the inner points' estimate standing: that is the domain's edge,
+/// not the gradient's fault (an exception there still ends the check, naming the point). The two-point rule makes its 2 evaluations per entry in one pass.
+/// </summary>
+internal static class StagedDifferentiation
+{
+    /// <summary>
+    /// The largest error estimate, as a share of the tensor's largest |n|, at which an entry is decided
+    /// from the inner points: there a 1% error in the tensor's large entries stands 10 times above it.
+    /// </summary>
+    public const double InnerErrorShare = 1e-3;
+
+    /// <summary>Differentiates the selected tensors' entries into <paramref name="numerics"/>.</summary>
+    /// <param name="workers">The models, the user's first.</param>
+    /// <param name="selected">The positions of the tensors to check among the parameters.</param>
+    /// <param name="entries">For each selected tensor, its entries to differentiate, or null for every entry.</param>
+    /// <param name="analytic">For each selected tensor, a over the whole tensor.</param>
+    /// <param name="rule">The difference rule.</param>
+    /// <param name="comparison">The pass rule, which decides which entries need the outer points.</param>
+    /// <param name="meter">Counts the entries done.</param>
+    /// <param name="numerics">Receives each selected tensor's numerical gradient (already created).</param>
+    /// <param name="noise">Receives each selected tensor's noise model: measured, or the ulp model of the two-point rule, which measures none.</param>
+    /// <returns>The number of cost evaluations made.</returns>
+    public static long Run<T>(
+        WorkerModel<T>[] workers,
+        int[] selected,
+        int[]?[] entries,
+        double[][] analytic,
+        EntryRule<T> rule,
+        ComparisonRule comparison,
+        ProgressMeter meter,
+        NumericalGradient[] numerics,
+        CostNoise[] noise)
+        where T : IFloatingPointIeee754<T>
+    {
+        long evaluations = 0;
+        if (rule.Method == DifferenceMethod.CentralTwoPoint)
+        {
+            var unused = CostNoise.Ulps(RoundOff.TwoPointUlps * MachineEpsilon.Of<T>());
+            for (int t = 0; t < selected.Length; t++)
+            {
+                NumericalGradient into = numerics[t];
+                EntrySweep.Run(workers, selected[t], entries[t], rule.Cancellation, (in probe, _, index) => rule.Differentiate(probe, index, unused, into), meter);
+                evaluations += 2L * Count(workers, selected[t], entries[t]);
+                noise[t] = unused;
+            }
+
+            return evaluations;
+        }
+
+        // 1. The inner points of every entry.
+        var stored = new StencilValues[selected.Length];
+        for (int t = 0; t < selected.Length; t++)
+        {
+            StencilValues values = stored[t] = new StencilValues(Count(workers, selected[t], entries[t]));
+            EntrySweep.Run(workers, selected[t], entries[t], rule.Cancellation, (in probe, position, index) =>
+            {
+                Span<double> at = stackalloc double[Stencil.InnerMultiples.Length];
+                rule.Evaluate(probe, index, Stencil.InnerMultiples, at);
+                values.Store(position, 0, at);
+            }, meter);
+            evaluations += (long)Stencil.InnerMultiples.Length * values.Count;
+        }
+
+        // 2. The noise, per tensor, from the same values.
+        MeasureNoise(workers[0], selected, entries, rule, stored, noise);
+
+        // 3. The verdicts the inner points can give.
+        var open = new List<int>[selected.Length];
+        for (int t = 0; t < selected.Length; t++)
+        {
+            open[t] = DecideInner(workers[0], selected[t], entries[t], analytic[t], rule, comparison, stored[t], noise[t], numerics[t]);
+        }
+
+        // 4. The outer points where they are needed, and the whole stencil's verdict.
+        for (int t = 0; t < selected.Length; t++)
+        {
+            if (open[t].Count == 0)
+            {
+                continue;
+            }
+
+            StencilValues values = stored[t];
+            values.AddOuter();
+            int[]? list = entries[t];
+            int[] positions = [.. open[t]];
+            int[] indices = [.. positions.Select(position => list?[position] ?? position)];
+            EntrySweep.Run(workers, selected[t], indices, rule.Cancellation, (in probe, k, index) =>
+            {
+                Span<double> at = stackalloc double[Stencil.OuterMultiples.Length];
+                // A cost that throws out there still ends the check with the exception and where it was
+                // thrown: an exception is a bug to see, and swallowing it would hide one in the forward pass.
+                rule.Evaluate(probe, index, Stencil.OuterMultiples, at);
+
+                values.Store(positions[k], Stencil.InnerMultiples.Length, at);
+            }, meter: null);
+            evaluations += (long)Stencil.OuterMultiples.Length * positions.Length;
+
+            Span<T> x = workers[0].Parameters.Tensors[selected[t]].Storage.Span;
+            var measured = noise[t];
+            for (int k = 0; k < positions.Length; k++)
+            {
+                Stencil points = rule.Points(x[indices[k]]);
+                Stencil at = values.At(rule.BaseCost, positions[k]);
+                if (double.IsFinite(at.Plus4H) && double.IsFinite(at.Minus4H))
+                {
+                    RichardsonEstimate.Write(points, at, ForEntry(measured, points, at), numerics[t], indices[k]);
+                }
+
+                // Otherwise the cost left its domain out there (NaN or infinite), which is no fault of
+                // the gradient: the estimate from the inner points stands.
+
+            }
+        }
+
+        return evaluations;
+    }
+
+    private static int Count<T>(WorkerModel<T>[] workers, int tensor, int[]? entries)
+        where T : IFloatingPointIeee754<T> =>
+        entries?.Length ?? workers[0].Parameters.Tensors[tensor].Storage.Length;
+
+    /// <summary>
+    /// One entry's noise as its error estimate counts it: its own sample where that stands above the
+    /// tensor's typical level (an entry whose moves change more rounded terms is noisier), up to the
+    /// tensor's upper level (a sample that large is a kink or curvature, not noise).
+    /// </summary>
+    private static CostNoise ForEntry(in CostNoise tensor, in Stencil points, in Stencil values)
+    {
+        double own = RichardsonEstimate.NoiseSample(points, values);
+        double sigma = double.IsFinite(own) ? Math.Max(tensor.KinkAbsolute, Math.Min(own, tensor.Absolute)) : tensor.Absolute;
+        return tensor with { Absolute = sigma };
+    }
+
+    /// <summary>Pools the noise samples of each tensor and of the whole check (<see cref="NoiseLevel"/>).</summary>
+    private static void MeasureNoise<T>(WorkerModel<T> main, int[] selected, int[]?[] entries, EntryRule<T> rule, StencilValues[] stored, CostNoise[] noise)
+        where T : IFloatingPointIeee754<T>
+    {
+        double epsilon = MachineEpsilon.Of<T>();
+        var samples = new List<double>[selected.Length];
+        var all = new List<double>();
+        for (int t = 0; t < selected.Length; t++)
+        {
+            samples[t] = [];
+            ReadOnlySpan<T> x = main.Parameters.Tensors[selected[t]].Storage.Span;
+            for (int position = 0; position < stored[t].Count; position++)
+            {
+                Stencil values = stored[t].At(rule.BaseCost, position);
+                if (values.PlusH == values.Center && values.MinusH == values.Center && values.Plus2H == values.Center && values.Minus2H == values.Center)
+                {
+                    // The cost does not read this entry here: no noise to see, and none to count.
+                    continue;
+                }
+
+                double sample = RichardsonEstimate.NoiseSample(rule.Points(x[entries[t]?[position] ?? position]), values);
+                if (double.IsFinite(sample))
+                {
+                    double largest = Math.Max(Math.Max(Math.Abs(values.Center), Math.Max(Math.Abs(values.PlusH), Math.Abs(values.MinusH))), Math.Max(Math.Abs(values.Plus2H), Math.Abs(values.Minus2H)));
+                    samples[t].Add(NoiseLevel.Capped(sample, largest, epsilon));
+                }
+            }
+
+            all.AddRange(samples[t]);
+        }
+
+        (double checkTypical, double checkUpper) = NoiseLevel.Pooled(CollectionsMarshal.AsSpan(all));
+        for (int t = 0; t < selected.Length; t++)
+        {
+            (double typical, double upper) = NoiseLevel.Pooled(CollectionsMarshal.AsSpan(samples[t]));
+            noise[t] = CostNoise.Measured(NoiseLevel.Of(typical, checkTypical), NoiseLevel.Of(upper, checkUpper), epsilon);
+        }
+    }
+
+    /// <summary>Writes every entry's estimate from its inner points and returns the positions whose verdict is still open.</summary>
+    private static List<int> DecideInner<T>(WorkerModel<T> main, int tensor, int[]? entries, double[] analytic, EntryRule<T> rule, ComparisonRule comparison, StencilValues values, CostNoise noise, NumericalGradient into)
+        where T : IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> x = main.Parameters.Tensors[tensor].Storage.Span;
+        bool[] suspect = new bool[values.Count];
+        for (int position = 0; position < values.Count; position++)
+        {
+            int index = entries?[position] ?? position;
+            Stencil points = rule.Points(x[index]);
+            Stencil at = values.At(rule.BaseCost, position);
+            suspect[position] = RichardsonEstimate.WriteInner(points, at, ForEntry(noise, points, at), into, index);
+            into.MarkChecked(index);
+        }
+
+        double scale = GradientComparison.LargestFinite(into.Value);
+        var open = new List<int>();
+        for (int position = 0; position < values.Count; position++)
+        {
+            int index = entries?[position] ?? position;
+            EntryOutcome outcome = GradientComparison.Judge(analytic[index], into, index, comparison, scale, out _, out _);
+            bool coarse = into.Error[index] > InnerErrorShare * scale;
+            if (suspect[position] || outcome != EntryOutcome.WithinTolerance || coarse)
+            {
+                open.Add(position);
+            }
+        }
+
+        return open;
+    }
+}
