@@ -84,9 +84,10 @@ internal static class GradientDiagnosis
     private static TensorDiagnosis NotLocalised(TensorReport tensor, string noun)
     {
         DirectionReport failed = tensor.Directions.First(direction => !direction.Passed);
+        string[] values = DistinctDigits.Scientific([failed.Analytic, failed.Numeric], 3);
         string along = failed.Outcome == EntryOutcome.NumericNotFinite
             ? "the cost is NaN or infinite along a random direction (a step out of the cost's domain?)"
-            : string.Create(CultureInfo.InvariantCulture, $"wrong along a random direction (a · u = {failed.Analytic:0.000e+00}, the cost's derivative {failed.Numeric:0.000e+00})");
+            : $"wrong along a random direction (a · u = {values[0]}, the cost's derivative {values[1]})";
         return new TensorDiagnosis(
             BugKind.NotLocalised,
             $"{along}, but none of the {Wording.Count(tensor.CheckedEntryCount, "entry", "entries")} then differentiated one by one is wrong: " +
@@ -99,13 +100,19 @@ internal static class GradientDiagnosis
         TensorEntries entries = tensor.Entries;
         int[] wrong = [.. Enumerable.Range(0, entries.Length).Where(index => EntryMatch.IsWrong(entries, index))];
         string[] labels = Labels(tensor, wrong);
-        string[] described = [.. wrong.Select((index, i) => labels[i] + string.Create(
-            CultureInfo.InvariantCulture, $" (a = {entries.Analytic[index]:0.000e+00}, n = {entries.Numeric[index]:0.000e+00})"))];
+        string[] described = [.. wrong.Select((index, i) => labels[i] + AnalyticAndNumeric(entries, index))];
         bool few = 2 * wrong.Length < entries.CheckedCount;
         string found = $"{Wording.Count(wrong.Length, "wrong entry", "wrong entries")} among {Wording.Count(entries.CheckedCount, "entry", "entries")} checked of {entries.Length}";
         return few
             ? new TensorDiagnosis(BugKind.IsolatedEntries, $"{found}, the others right: {Wording.List(described)}") { Locations = labels }
             : new TensorDiagnosis(BugKind.NoSimplePattern, $"no simple pattern ({found}; not one factor): {Wording.List(described)}") { Locations = labels };
+    }
+
+    /// <summary>Such as <c> (a = 1.234e-02, n = 1.233e-02)</c>, with more digits where three decimals would print a and n the same.</summary>
+    private static string AnalyticAndNumeric(TensorEntries entries, int index)
+    {
+        string[] values = DistinctDigits.Scientific([entries.Analytic[index], entries.Numeric[index]], 3);
+        return $" (a = {values[0]}, n = {values[1]})";
     }
 
     private static TensorDiagnosis? NotFinite(TensorReport tensor)
