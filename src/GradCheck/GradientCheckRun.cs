@@ -75,7 +75,7 @@ internal static class GradientCheckRun
             {
                 problems.Add(new CheckProblem(
                     CheckProblemKind.CostNotFinite,
-                    $"the cost is {Format(baseCost)} at the given parameters, so no gradient can be compared; check the forward pass (log of 0, overflow, a division by 0)"));
+                    $"the cost is {DistinctDigits.General(baseCost)} at the given parameters, so no gradient can be compared; check the forward pass (log of 0, overflow, a division by 0)"));
             }
             else if (!SameValue(baseCost, again, epsilon))
             {
@@ -199,10 +199,14 @@ internal static class GradientCheckRun
     internal static bool SameValue(double first, double second, double epsilon) =>
         first.Equals(second) || Math.Abs(first - second) <= DeterminismUlps * epsilon * Math.Max(Math.Abs(first), Math.Abs(second));
 
-    private static CheckProblem NotDeterministic(double first, double second, string when) => new(
-        CheckProblemKind.CostNotDeterministic,
-        $"the cost is not deterministic: {Format(first)} then {Format(second)}, {when}; is dropout or sampling switched on? " +
-        "A gradient can only be checked against a cost that gives the same value at the same parameters");
+    private static CheckProblem NotDeterministic(double first, double second, string when)
+    {
+        string[] values = DistinctDigits.General([first, second]);
+        return new(
+            CheckProblemKind.CostNotDeterministic,
+            $"the cost is not deterministic: {values[0]} then {values[1]}, {when}; is dropout or sampling switched on? " +
+            "A gradient can only be checked against a cost that gives the same value at the same parameters");
+    }
 
     private static void AddIfModified(List<CheckProblem> problems, List<string> modified)
     {
@@ -214,8 +218,6 @@ internal static class GradientCheckRun
                 "a checked cost must only read its parameters: is a training step or an in-place update inside it?"));
         }
     }
-
-    internal static string Format(double value) => value.ToString("G7", CultureInfo.InvariantCulture);
 
     /// <summary>The indices of the tensors to check, in parameter order: all, or those named in <paramref name="names"/>.</summary>
     private static int[] SelectedTensors<T>(TensorSet<T> parameters, IReadOnlyCollection<string>? names)

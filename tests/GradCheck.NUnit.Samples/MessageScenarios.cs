@@ -109,6 +109,19 @@ public sealed class MessageScenarios
     [Test]
     public void Float_one_percent_off_right() => FloatNetwork(1f);
 
+    /// <summary>A right float gradient under a rule float cannot resolve: no factor is named, the rule is.</summary>
+    [Test]
+    public void Float_tolerance_tighter_than_the_check_wrong()
+    {
+        var net = new DenseNetwork<float>([4, 5, 3, 1], Activation.Tanh, seed: 1);
+        (float[,] x, float[,] y) = SeedData.ThreeLayerSmall<float>();
+        Dictionary<string, float[,]> gradient = net.Backward(x, y);
+        Assert.That(gradient, Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters).Within(1e-7));
+    }
+
+    [Test]
+    public void Float_tolerance_tighter_than_the_check_right() => FloatNetwork(1f);
+
     [Test]
     public void Right_gradient_asserted_wrong_wrong()
     {

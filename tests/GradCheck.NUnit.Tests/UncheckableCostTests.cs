@@ -21,6 +21,19 @@ public class UncheckableCostTests
     }
 
     [Test]
+    public void A_cost_that_differs_past_the_seventh_digit_is_shown_with_the_digits_that_differ()
+    {
+        // 0.146371² = 0.021424469641, every other evaluation 1e-12 more: in 7 digits both are 0.02142447.
+        int calls = 0;
+        double Cost(double[] t) => (t[0] * t[0]) + (1e-12 * (calls++ % 2));
+
+        (bool passed, string message) = ConstraintMessages.Apply(Is.GradientOf((Func<double[], double>)Cost).At([0.146371]), new[] { 0.292742 });
+
+        Assert.That(passed, Is.False);
+        Assert.That(message, Does.Contain("the cost is not deterministic: 0.021424469641 then 0.021424469642, evaluated twice at the same parameters;"));
+    }
+
+    [Test]
     public void A_cost_that_is_NaN_at_the_point_fails_and_says_where()
     {
         (bool passed, string message) = ConstraintMessages.Apply(

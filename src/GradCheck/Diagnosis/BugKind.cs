@@ -6,7 +6,10 @@ public enum BugKind
     /// <summary>The analytic gradient, or the cost at a perturbed point, is NaN or infinite in some entries.</summary>
     NotFinite,
 
-    /// <summary>The numerical gradient is 0 in every entry but the analytic one is not: the cost does not read this tensor.</summary>
+    /// <summary>
+    /// The numerical gradient is 0 in every entry, or within its own error of 0, but the analytic one is
+    /// not: the cost does not read this tensor, or does not depend on it.
+    /// </summary>
     NotReadByCost,
 
     /// <summary>The analytic gradient is 0 in every entry but the numerical one is not: a gradient never written, or reset.</summary>
@@ -50,4 +53,11 @@ public enum BugKind
     /// is wrong: the error is spread thinly over many entries, or sits where the search did not reach.
     /// </summary>
     NotLocalised,
+
+    /// <summary>
+    /// No mistake shows: the fitted factor a / n cannot be told from 1 within the numerical derivative's
+    /// own error, and the tensor fails only because the stated rule (<c>Within</c>) is tighter than the
+    /// check can resolve in this element type.
+    /// </summary>
+    WithinNumericalError,
 }

@@ -9,9 +9,11 @@ namespace GradCheck.Diagnosis;
 /// Says what kind of mistake each failing tensor's gradient looks like, from its analytic and
 /// numerical entries alone. The patterns are tried from the most specific to the least, and each must
 /// hold for every entry it speaks of, under the same bounds as the verdict (with
-/// <see cref="EntryMatch.Slack"/>): not finite; at kinks only; a tensor the cost does not read; zero;
-/// a constant factor (a sign flip, the batch size); transposed; swapped with another tensor; shifted
-/// by one; reversed; whole rows; whole columns; isolated entries; otherwise no simple pattern.
+/// <see cref="EntryMatch.Slack"/>): not finite; at kinks only; a tensor the cost does not read (n 0,
+/// or within its error of 0); zero; a constant factor (a sign flip, the batch size) that the entries
+/// can tell from 1, or, under a stated rule, differences within n's own error; transposed; swapped
+/// with another tensor; shifted by one; reversed; whole rows; whole columns; isolated entries;
+/// otherwise no simple pattern.
 /// </summary>
 internal static class GradientDiagnosis
 {
@@ -22,23 +24,24 @@ internal static class GradientDiagnosis
     /// <param name="tensors">The tensors of one report; a swap is looked for among them.</param>
     /// <param name="batchSize">The batch size m, when known, to name a factor of m or 1/m.</param>
     /// <param name="noun">What the numerical values are, as in <c>the numerical gradient</c>.</param>
-    public static void DiagnoseFailedTensors(IReadOnlyList<TensorReport> tensors, int? batchSize, string noun)
+    /// <param name="elementType">The element type the function was evaluated in, such as <c>float</c>, which limits what the check resolves.</param>
+    public static void DiagnoseFailedTensors(IReadOnlyList<TensorReport> tensors, int? batchSize, string noun, string elementType)
     {
         foreach (TensorReport tensor in tensors)
         {
             if (!tensor.Passed)
             {
-                tensor.Diagnosis = Diagnose(tensor, tensors, batchSize, noun);
+                tensor.Diagnosis = Diagnose(tensor, tensors, batchSize, noun, elementType);
             }
         }
     }
 
-    private static TensorDiagnosis Diagnose(TensorReport tensor, IReadOnlyList<TensorReport> all, int? batchSize, string noun)
+    private static TensorDiagnosis Diagnose(TensorReport tensor, IReadOnlyList<TensorReport> all, int? batchSize, string noun, string elementType)
     {
         TensorEntries entries = tensor.Entries;
         if (!entries.IsComplete)
         {
-            return DiagnoseSample(tensor, batchSize, noun);
+            return DiagnoseSample(tensor, batchSize, noun, elementType);
         }
 
         IReadOnlyList<int> shape = tensor.Shape;
@@ -46,7 +49,7 @@ internal static class GradientDiagnosis
             ?? AtKinks(tensor)
             ?? NotReadByCost(entries, noun)
             ?? Zero(entries, noun)
-            ?? ConstantFactor(entries, batchSize, noun)
+            ?? ConstantFactor(entries, batchSize, noun, elementType)
             ?? IndexPatterns.Transposed(entries, shape, noun)
             ?? SwappedWith(tensor, all, noun)
             ?? IndexPatterns.ShiftedByOne(entries, shape, noun)
@@ -65,7 +68,7 @@ internal static class GradientDiagnosis
     /// entry; otherwise it lists the wrong entries it found. Patterns that compare an entry with another
     /// (transposes, shifts, swaps, rows) need both, and are not looked for.
     /// </summary>
-    private static TensorDiagnosis DiagnoseSample(TensorReport tensor, int? batchSize, string noun)
+    private static TensorDiagnosis DiagnoseSample(TensorReport tensor, int? batchSize, string noun, string elementType)
     {
         TensorEntries entries = tensor.Entries;
         if (tensor.FailedEntryCount == 0)
@@ -77,16 +80,17 @@ internal static class GradientDiagnosis
             ?? AtKinks(tensor)
             ?? NotReadByCost(entries, noun)
             ?? Zero(entries, noun)
-            ?? ConstantFactor(entries, batchSize, noun)
+            ?? ConstantFactor(entries, batchSize, noun, elementType)
             ?? WrongAmongChecked(tensor);
     }
 
     private static TensorDiagnosis NotLocalised(TensorReport tensor, string noun)
     {
         DirectionReport failed = tensor.Directions.First(direction => !direction.Passed);
+        string[] values = DistinctDigits.Scientific([failed.Analytic, failed.Numeric], 3);
         string along = failed.Outcome == EntryOutcome.NumericNotFinite
             ? "the cost is NaN or infinite along a random direction (a step out of the cost's domain?)"
-            : string.Create(CultureInfo.InvariantCulture, $"wrong along a random direction (a · u = {failed.Analytic:0.000e+00}, the cost's derivative {failed.Numeric:0.000e+00})");
+            : $"wrong along a random direction (a · u = {values[0]}, the cost's derivative {values[1]})";
         return new TensorDiagnosis(
             BugKind.NotLocalised,
             $"{along}, but none of the {Wording.Count(tensor.CheckedEntryCount, "entry", "entries")} then differentiated one by one is wrong: " +
@@ -99,13 +103,19 @@ internal static class GradientDiagnosis
         TensorEntries entries = tensor.Entries;
         int[] wrong = [.. Enumerable.Range(0, entries.Length).Where(index => EntryMatch.IsWrong(entries, index))];
         string[] labels = Labels(tensor, wrong);
-        string[] described = [.. wrong.Select((index, i) => labels[i] + string.Create(
-            CultureInfo.InvariantCulture, $" (a = {entries.Analytic[index]:0.000e+00}, n = {entries.Numeric[index]:0.000e+00})"))];
+        string[] described = [.. wrong.Select((index, i) => labels[i] + AnalyticAndNumeric(entries, index))];
         bool few = 2 * wrong.Length < entries.CheckedCount;
         string found = $"{Wording.Count(wrong.Length, "wrong entry", "wrong entries")} among {Wording.Count(entries.CheckedCount, "entry", "entries")} checked of {entries.Length}";
         return few
             ? new TensorDiagnosis(BugKind.IsolatedEntries, $"{found}, the others right: {Wording.List(described)}") { Locations = labels }
             : new TensorDiagnosis(BugKind.NoSimplePattern, $"no simple pattern ({found}; not one factor): {Wording.List(described)}") { Locations = labels };
+    }
+
+    /// <summary>Such as <c> (a = 1.234e-02, n = 1.233e-02)</c>, with more digits where three decimals would print a and n the same.</summary>
+    private static string AnalyticAndNumeric(TensorEntries entries, int index)
+    {
+        string[] values = DistinctDigits.Scientific([entries.Analytic[index], entries.Numeric[index]], 3);
+        return $" (a = {values[0]}, n = {values[1]})";
     }
 
     private static TensorDiagnosis? NotFinite(TensorReport tensor)
@@ -152,17 +162,38 @@ internal static class GradientDiagnosis
         };
     }
 
+    /// <summary>
+    /// n is 0 in every entry, or within its own error of 0 (the cost constant in the tensor by
+    /// construction, up to round-off), while a is not: a / n would be a ratio to noise, so no factor.
+    /// </summary>
     private static TensorDiagnosis? NotReadByCost(TensorEntries entries, string noun)
     {
         int[] considered = Considered(entries);
-        if (considered.Length == 0 || !considered.All(index => entries.Numeric[index] == 0) || considered.All(index => entries.Analytic[index] == 0))
+        if (considered.Length == 0 || considered.All(index => entries.Analytic[index] == 0))
+        {
+            return null;
+        }
+
+        if (considered.All(index => entries.Numeric[index] == 0))
+        {
+            return new TensorDiagnosis(
+                BugKind.NotReadByCost,
+                $"the numerical {noun} is 0 in {Wording.Every(entries)} but a is not: the cost does not read this tensor (does it read a copy, or another tensor?)");
+        }
+
+        // Within its error of 0 everywhere, and a outside the automatic rule's bound somewhere (not noise as well).
+        double epsilon = entries.Rule.MachineEpsilon;
+        bool numericIsNoise = considered.All(index => Math.Abs(entries.Numeric[index]) <= GradientTolerance.ErrorEstimateFactor * entries.NumericError[index]);
+        bool analyticIsNot = considered.Any(index => Math.Abs(entries.Analytic[index]) >
+            GradientTolerance.Automatic.Bound(Math.Abs(entries.Analytic[index]), entries.NumericError[index], entries.TensorScale, epsilon));
+        if (!numericIsNoise || !analyticIsNot)
         {
             return null;
         }
 
         return new TensorDiagnosis(
             BugKind.NotReadByCost,
-            $"the numerical {noun} is 0 in {Wording.Every(entries)} but a is not: the cost does not read this tensor (does it read a copy, or another tensor?)");
+            string.Create(CultureInfo.InvariantCulture, $"the numerical {noun} is 0 within its own error in {Wording.Every(entries)} (largest |n| = {entries.TensorScale:0.00e+00}) but a is not: the cost does not depend on this tensor (does it read a copy, or another tensor, or does the tensor cancel out of it?)"));
     }
 
     private static TensorDiagnosis? Zero(TensorEntries entries, string noun)
@@ -178,11 +209,27 @@ internal static class GradientDiagnosis
             string.Create(CultureInfo.InvariantCulture, $"{Wording.Every(entries)} is 0 while the numerical {noun} is not (largest |n| = {entries.TensorScale:0.00e+00}): a gradient never written, or reset after the backward pass"));
     }
 
-    private static TensorDiagnosis? ConstantFactor(TensorEntries entries, int? batchSize, string noun)
+    /// <summary>
+    /// One factor over every entry (a sign flip, the batch size), named only when the entries can tell
+    /// it from 1 and n is well above its error (<see cref="FactorFit.IsResolved"/>). A factor they cannot
+    /// tell from 1 is no mistake: under a stated rule, the rule is tighter than the check resolves.
+    /// </summary>
+    private static TensorDiagnosis? ConstantFactor(TensorEntries entries, int? batchSize, string noun, string elementType)
     {
         int[] considered = Considered(entries);
         double factor = FactorFit.Fit(entries, considered);
         if (!FactorFit.Holds(entries, considered, factor))
+        {
+            return null;
+        }
+
+        double resolution = FactorFit.Resolution(entries, considered);
+        if (Math.Abs(factor - 1) <= resolution)
+        {
+            return WithinNumericalError(entries, resolution, noun, elementType);
+        }
+
+        if (!FactorFit.IsResolved(entries, considered, factor))
         {
             return null;
         }
@@ -206,6 +253,27 @@ internal static class GradientDiagnosis
         }
 
         return new TensorDiagnosis(BugKind.ConstantFactor, every) { Factor = factor };
+    }
+
+    /// <summary>
+    /// Under a stated rule (<c>Within</c>), entries whose differences from n are within n's own error:
+    /// the rule asks for more than the check can resolve, about <paramref name="resolution"/> relative
+    /// here. Under the automatic rule such a tensor is no factor either, and the other patterns are tried.
+    /// </summary>
+    private static TensorDiagnosis? WithinNumericalError(TensorEntries entries, double resolution, string noun, string elementType)
+    {
+        GradientTolerance tolerance = entries.Rule.Tolerance;
+        if (tolerance.IsAutomatic)
+        {
+            return null;
+        }
+
+        string stated = tolerance.Absolute == tolerance.Relative
+            ? string.Create(CultureInfo.InvariantCulture, $"Within({tolerance.Absolute:0.##e+00})")
+            : string.Create(CultureInfo.InvariantCulture, $"Within({tolerance.Absolute:0.##e+00}, {tolerance.Relative:0.##e+00})");
+        return new TensorDiagnosis(
+            BugKind.WithinNumericalError,
+            string.Create(CultureInfo.InvariantCulture, $"the differences are within the numerical {noun}'s own error (about {resolution:0e+00} relative here, in {elementType}): the stated {stated} is tighter than the check can resolve; loosen it or use the automatic rule"));
     }
 
     /// <summary>

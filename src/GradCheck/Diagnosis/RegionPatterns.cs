@@ -97,7 +97,10 @@ internal static class RegionPatterns
         };
     }
 
-    /// <summary>What a group of wrong entries is: <c> (0)</c>, <c> (2.000x)</c>, <c> (sign flipped)</c>, or nothing.</summary>
+    /// <summary>
+    /// What a group of wrong entries is: <c> (0)</c>, <c> (2.000x)</c>, <c> (sign flipped)</c>, or nothing,
+    /// also when the group's factor cannot be told from 1 or is a ratio to noise (<see cref="FactorFit.IsResolved"/>).
+    /// </summary>
     private static string Note(TensorEntries entries, IReadOnlyList<int> indices)
     {
         int[] considered = [.. indices.Where(index => EntryMatch.IsFinite(entries, index))];
@@ -112,7 +115,7 @@ internal static class RegionPatterns
         }
 
         double factor = FactorFit.Fit(entries, considered);
-        if (!FactorFit.Holds(entries, considered, factor))
+        if (!FactorFit.Holds(entries, considered, factor) || !FactorFit.IsResolved(entries, considered, factor))
         {
             return string.Empty;
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GradCheck.Reporting;
 
 namespace GradCheck.Jacobians;
@@ -25,7 +24,7 @@ internal static class GivenPointProblems
             return null;
         }
 
-        string named = string.Join(", ", bad.Take(NonFiniteShown).Select(i => $"{function}[{i}] = {Format(values[i])}"));
+        string named = string.Join(", ", bad.Take(NonFiniteShown).Select(i => $"{function}[{i}] = {DistinctDigits.General(values[i])}"));
         string more = bad.Length > NonFiniteShown ? $", ... ({bad.Length} outputs in all)" : string.Empty;
         return new CheckProblem(
             CheckProblemKind.CostNotFinite,
@@ -45,9 +44,10 @@ internal static class GivenPointProblems
         {
             if (!SameValue(first[i], second[i], epsilon))
             {
+                string[] values = DistinctDigits.General([first[i], second[i]]);
                 return new CheckProblem(
                     CheckProblemKind.CostNotDeterministic,
-                    $"{function} is not deterministic: {function}[{i}] = {Format(first[i])} then {Format(second[i])}, {when}; is dropout or sampling switched on? " +
+                    $"{function} is not deterministic: {function}[{i}] = {values[0]} then {values[1]}, {when}; is dropout or sampling switched on? " +
                     $"A {subject} can only be checked against a function that gives the same values at the same point");
             }
         }
@@ -58,6 +58,4 @@ internal static class GivenPointProblems
     /// <summary>Equal, or within <see cref="GradientCheckRun.DeterminismUlps"/> ulps (a sum taken in a varying order).</summary>
     private static bool SameValue(double first, double second, double epsilon) =>
         first.Equals(second) || Math.Abs(first - second) <= GradientCheckRun.DeterminismUlps * epsilon * Math.Max(Math.Abs(first), Math.Abs(second));
-
-    private static string Format(double value) => value.ToString("G7", CultureInfo.InvariantCulture);
 }

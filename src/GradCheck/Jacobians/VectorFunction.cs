@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Numerics.Tensors;
+using GradCheck.Reporting;
 
 namespace GradCheck.Jacobians;
 
@@ -102,7 +103,7 @@ internal sealed class VectorFunction<T>
                 nonFiniteCount++;
                 if (nonFinite.Count < GivenPointProblems.NonFiniteShown)
                 {
-                    nonFinite.Add(string.Create(CultureInfo.InvariantCulture, $"{Name}[{i}] = {values[i]} at {where}"));
+                    nonFinite.Add(string.Create(CultureInfo.InvariantCulture, $"{Name}[{i}] = {DistinctDigits.General(values[i])} at {where}"));
                 }
             }
         }

@@ -31,7 +31,7 @@ public sealed class GradientCheckReport
         double[] numericNorms = [.. tensors.Select(tensor => tensor.NumericNorm)];
         RelativeDifference = ScaledNorm.RelativeDifference(
             ScaledNorm.Of(differenceNorms), ScaledNorm.Of(analyticNorms), ScaledNorm.Of(numericNorms));
-        GradientDiagnosis.DiagnoseFailedTensors(tensors, options.BatchSize, Subject.Noun);
+        GradientDiagnosis.DiagnoseFailedTensors(tensors, options.BatchSize, Subject.Noun, method.ElementType);
     }
 
     /// <summary>True when every entry of every tensor passed and nothing else went wrong.</summary>

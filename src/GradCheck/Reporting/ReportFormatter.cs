@@ -12,6 +12,15 @@ namespace GradCheck.Reporting;
 /// </summary>
 internal static class ReportFormatter
 {
+    /// <summary>The decimals of a and n in a table of entries, when fewer would not print them the same.</summary>
+    private const int ValueDecimals = 7;
+
+    /// <summary>The width of a and n in a table of entries with <see cref="ValueDecimals"/> decimals, such as <c>-1.4381174e-01</c>.</summary>
+    private const int ValueWidth = 14;
+
+    /// <summary>The significant digits of a and the one-sided derivatives at a kink, when fewer would not print them the same.</summary>
+    private const int ShortDigits = 4;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static string Summary(GradientCheckReport report)
@@ -138,7 +147,8 @@ internal static class ReportFormatter
         text.AppendLine(Invariant, $"{tensor.Name} {Shapes.Format([.. tensor.Shape])}: {FailedOfChecked(tensor)} outside tolerance{relative}");
         foreach (DirectionReport direction in tensor.Directions.Where(direction => !direction.Passed))
         {
-            text.AppendLine(Invariant, $"  along a random direction u: a · u = {Scientific(direction.Analytic, 6)}, the cost's derivative n = {Scientific(direction.Numeric, 6)}, |a · u - n| = {Scientific(direction.AbsoluteError, 2)} > bound {Scientific(direction.Bound, 2)}");
+            string[] values = DistinctDigits.Scientific([direction.Analytic, direction.Numeric], 6);
+            text.AppendLine(Invariant, $"  along a random direction u: a · u = {values[0]}, the cost's derivative n = {values[1]}, |a · u - n| = {Scientific(direction.AbsoluteError, 2)} > bound {Scientific(direction.Bound, 2)}");
         }
 
         EntryReport[] shown = [.. tensor.WorstEntries.Where(entry => entry.Failed)];
@@ -148,13 +158,19 @@ internal static class ReportFormatter
         }
 
         int labelWidth = Math.Max("entry".Length, shown.Max(entry => entry.Label.Length));
+
+        // a and n with the decimals that tell them apart in every row, the same in the whole column.
+        int decimals = shown.Max(entry => DistinctDigits.ScientificDecimals([entry.Analytic, entry.Numeric], ValueDecimals));
+        int valueWidth = decimals + ValueWidth - ValueDecimals;
         text.Append("  ").Append("entry".PadRight(labelWidth))
-            .AppendLine("  analytic (a)     numeric (n)        |a - n|   rel err     bound");
+            .Append("  ").Append("analytic (a)".PadRight(valueWidth + 1))
+            .Append("  ").Append("numeric (n)".PadRight(valueWidth + 1))
+            .AppendLine("    |a - n|   rel err     bound");
         foreach (EntryReport entry in shown)
         {
             text.Append("  ").Append(entry.Label.PadRight(labelWidth))
-                .Append("  ").Append(Value(entry.Analytic))
-                .Append("  ").Append(Value(entry.Numeric))
+                .Append("  ").Append(Value(entry.Analytic, decimals, valueWidth))
+                .Append("  ").Append(Value(entry.Numeric, decimals, valueWidth))
                 .Append("  ").Append(Error(entry.AbsoluteError))
                 .Append("  ").Append(Error(entry.RelativeError))
                 .Append("  ").Append(Error(entry.Bound));
@@ -248,7 +264,7 @@ internal static class ReportFormatter
         text.AppendLine(Invariant, $"Kinks: {withKinks.Sum(tensor => tensor.KinkCount)} entries where the cost is not differentiable within the stencil (one-sided derivatives differ); a value between them is accepted as a subgradient; a value outside them is not checkable here, because kinks may meet there (the backward pass's value can then lie outside both):");
         foreach (TensorReport tensor in withKinks)
         {
-            string shown = string.Join(", ", tensor.Kinks.Select(entry => string.Create(Invariant, $"{entry.Label} a = {Short(entry.Analytic)} {(entry.Outcome == EntryOutcome.NotCheckable ? "outside" : "in")} {Interval(entry)}{(entry.Outcome == EntryOutcome.NotCheckable ? " NOT CHECKABLE" : entry.Passed ? string.Empty : " FAILS")}")));
+            string shown = string.Join(", ", tensor.Kinks.Select(entry => string.Create(Invariant, $"{entry.Label} a = {KinkValues(entry)[0]} {(entry.Outcome == EntryOutcome.NotCheckable ? "outside" : "in")} {Interval(entry)}{(entry.Outcome == EntryOutcome.NotCheckable ? " NOT CHECKABLE" : entry.Passed ? string.Empty : " FAILS")}")));
             string more = tensor.KinkCount > tensor.Kinks.Count ? string.Create(Invariant, $", ... {tensor.KinkCount - tensor.Kinks.Count} more") : string.Empty;
             text.AppendLine(Invariant, $"  {tensor.Name}: {tensor.KinkCount} at kinks: {shown}{more}");
         }
@@ -271,20 +287,23 @@ internal static class ReportFormatter
         return string.Create(Invariant, $"{tensor.FailedEntryCount} of {tensor.EntryCount} entries outside tolerance: {string.Join(", ", worst)}{more}");
     }
 
+    /// <summary>The one-sided derivatives at a kink, with the digits that tell them and a apart.</summary>
     private static string Interval(EntryReport entry)
     {
-        return "[" + Short(entry.OneSidedLow) + ", " + Short(entry.OneSidedHigh) + "]";
+        string[] values = KinkValues(entry);
+        return "[" + values[1] + ", " + values[2] + "]";
     }
+
+    /// <summary>a and the one-sided derivatives, <see cref="ShortDigits"/> significant digits or as many as it takes to tell them apart.</summary>
+    private static string[] KinkValues(EntryReport entry) =>
+        DistinctDigits.General([entry.Analytic, entry.OneSidedLow, entry.OneSidedHigh], ShortDigits);
 
     private static string Count(int count, string one, string? many = null) =>
         count.ToString(Invariant) + " " + (count == 1 ? one : many ?? one + "s");
 
-    private static string Short(double value) => value.ToString("G4", Invariant);
+    private static string Scientific(double value, int digits) => DistinctDigits.Scientific(value, digits);
 
-    private static string Scientific(double value, int digits) =>
-        value.ToString("0." + new string('0', digits) + "e+00", Invariant);
-
-    private static string Value(double value) => Scientific(value, 7).PadLeft(14) + " ";
+    private static string Value(double value, int decimals, int width) => Scientific(value, decimals).PadLeft(width) + " ";
 
     private static string Error(double value) => Scientific(value, 2).PadLeft(9);
 }

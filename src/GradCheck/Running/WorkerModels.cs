@@ -46,9 +46,10 @@ internal static class WorkerModels
                 cancellation);
             if (!GradientCheckRun.SameValue(baseCost, cost, epsilon))
             {
+                string[] costs = DistinctDigits.General([cost, baseCost]);
                 problems.Add(new CheckProblem(
                     CheckProblemKind.WorkerModelDiffers,
-                    $"worker {w + 1}'s model gives the cost {GradientCheckRun.Format(cost)} at the model's parameters, but the model gives {GradientCheckRun.Format(baseCost)}: " +
+                    $"worker {w + 1}'s model gives the cost {costs[0]} at the model's parameters, but the model gives {costs[1]}: " +
                     "the worker model factory must build a model that computes the same cost (same data, same layers), reading only its own parameters"));
                 break;
             }

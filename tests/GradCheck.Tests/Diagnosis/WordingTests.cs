@@ -11,6 +11,8 @@ public class WordingTests
     [TestCase(1.0002, "1.0002")]
     [TestCase(0.99993, "0.99993")]
     [TestCase(0.00012, "0.00012")]
+    [TestCase(1.0000000003, "1.0000000003")]
+    [TestCase(0.9999999, "0.9999999")]
     [SetCulture("de-DE")]
     public void A_factor_has_three_decimals_unless_they_would_hide_it(double factor, string expected)
     {

@@ -11,11 +11,18 @@ namespace GradCheck.Reporting.Html;
 internal static class EntryText
 {
     /// <summary>Such as <c>W1[3,2]</c>, then a, n, the relative error and the outcome, one per line.</summary>
-    public static string Entry(string name, IReadOnlyList<int> shape, TensorEntries entries, int index) => !entries.IsChecked(index)
-        ? string.Create(CultureInfo.InvariantCulture, $"{Shapes.EntryLabel(name, index, [.. shape])}\na = {HtmlText.Scientific(entries.Analytic[index], 7)}\nnot checked")
-        : string.Create(
+    public static string Entry(string name, IReadOnlyList<int> shape, TensorEntries entries, int index)
+    {
+        if (!entries.IsChecked(index))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{Shapes.EntryLabel(name, index, [.. shape])}\na = {HtmlText.Scientific(entries.Analytic[index], 7)}\nnot checked");
+        }
+
+        (string a, string n) = AnalyticAndNumeric(entries, index, 7);
+        return string.Create(
             CultureInfo.InvariantCulture,
-            $"{Shapes.EntryLabel(name, index, [.. shape])}\na = {HtmlText.Scientific(entries.Analytic[index], 7)}\nn = {HtmlText.Scientific(entries.Numeric[index], 7)}\nrelative error {HtmlText.Scientific(entries.RelativeError(index), 2)}, {Outcome(entries, index)}");
+            $"{Shapes.EntryLabel(name, index, [.. shape])}\na = {a}\nn = {n}\nrelative error {HtmlText.Scientific(entries.RelativeError(index), 2)}, {Outcome(entries, index)}");
+    }
 
     /// <summary>The range of a block, its worst entry and how many of its entries fail.</summary>
     public static string Block(string name, IReadOnlyList<int> shape, TensorEntries entries, HeatmapGrid grid, HeatmapCell cell)
@@ -32,8 +39,11 @@ internal static class EntryText
     }
 
     /// <summary>The scatter plot's shorter line: label, a and n.</summary>
-    public static string Point(string name, IReadOnlyList<int> shape, TensorEntries entries, int index) =>
-        $"{Shapes.EntryLabel(name, index, [.. shape])}: a = {HtmlText.Scientific(entries.Analytic[index], 4)}, n = {HtmlText.Scientific(entries.Numeric[index], 4)}{(entries.Failed(index) ? " (fails)" : string.Empty)}";
+    public static string Point(string name, IReadOnlyList<int> shape, TensorEntries entries, int index)
+    {
+        (string a, string n) = AnalyticAndNumeric(entries, index, 4);
+        return $"{Shapes.EntryLabel(name, index, [.. shape])}: a = {a}, n = {n}{(entries.Failed(index) ? " (fails)" : string.Empty)}";
+    }
 
     /// <summary>An outcome in a few words, such as <c>outside tolerance (bound 1.2e-08 on |a - n|)</c>.</summary>
     public static string Outcome(TensorEntries entries, int index) => entries.Outcomes[index] switch
@@ -47,6 +57,15 @@ internal static class EntryText
         EntryOutcome.KinkNotAllowed => "fails: at a kink, and the options make kinks fail",
         EntryOutcome other => other.ToString(),
     };
+
+    /// <summary>a and n with <paramref name="decimals"/> decimals, or as many more as it takes to tell them apart.</summary>
+    private static (string Analytic, string Numeric) AnalyticAndNumeric(TensorEntries entries, int index, int decimals)
+    {
+        double analytic = entries.Analytic[index];
+        double numeric = entries.Numeric[index];
+        int needed = DistinctDigits.ScientificDecimals([analytic, numeric], decimals);
+        return (HtmlText.Scientific(analytic, needed), HtmlText.Scientific(numeric, needed));
+    }
 
     /// <summary>
     /// Such as <c>W1[0..191, 0..4]</c> for a matrix block, <c>b[64..127]</c> for a vector's, and

@@ -65,7 +65,7 @@ internal static class HtmlText
         double.NaN => "NaN",
         double.PositiveInfinity => "+∞",
         double.NegativeInfinity => "-∞",
-        _ => value.ToString("0." + new string('0', digits) + "e+00", Invariant),
+        _ => DistinctDigits.Scientific(value, digits),
     };
 
     /// <summary>A pixel coordinate or length with at most two decimals: enough for any screen, short for a large picture.</summary>
