@@ -3,6 +3,70 @@ namespace GradCheck.Zoo.Tests;
 /// <summary>Test case sources over the catalogue, named by problem (and type), so each shows up on its own.</summary>
 internal static class ZooCases
 {
+    /// <summary>Why a verdict test of a new problem is not run by default.</summary>
+    public const string AwaitingReason = "awaiting the measured-noise engine, issue 14";
+
+    /// <summary>
+    /// The environment variable that, set to 1, runs the cases of <see cref="AwaitingEngine"/> like any
+    /// other (<c>GRADCHECK_ZOO_RUN_AWAITING=1 dotnet test tests/GradCheck.Zoo.Tests</c>), to see which
+    /// have turned green.
+    /// </summary>
+    public const string RunAwaitingVariable = "GRADCHECK_ZOO_RUN_AWAITING";
+
+    /// <summary>The problems added for issue 14, on which today's engine was seen to give wrong verdicts on correct code.</summary>
+    public static IReadOnlyList<string> Issue14Problems { get; } =
+    [
+        "attention-cancelling", "solve-cancelling", "cumulative-cancelling",
+        "relu-meeting-kinks", "relu-zero-init",
+        "xor-small-gradient", "vanishing-gradient",
+    ];
+
+    /// <summary>
+    /// The verdict tests, as <c>test/problem/type</c>, that today's engine fails on the new problems of
+    /// issue 14 (measured with the engine of commit 7282c3a): they are marked explicit with
+    /// <see cref="AwaitingReason"/>, and the engine's author removes them from here as they turn green.
+    /// Only problems of <see cref="Issue14Problems"/> may be listed.
+    /// </summary>
+    public static IReadOnlySet<string> AwaitingEngine { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Bugs_below_resolution_do_not_pass_silently/vanishing-gradient/float",
+        "Bugs_below_resolution_do_not_pass_silently/xor-small-gradient/float",
+        "Correct_gradients_get_no_diagnosis/attention-cancelling/double",
+        "Correct_gradients_get_no_diagnosis/attention-cancelling/float",
+        "Correct_gradients_get_no_diagnosis/cumulative-cancelling/double",
+        "Correct_gradients_get_no_diagnosis/relu-meeting-kinks/double",
+        "Correct_gradients_get_no_diagnosis/relu-meeting-kinks/float",
+        "Correct_gradients_get_no_diagnosis/relu-zero-init/double",
+        "Correct_gradients_get_no_diagnosis/relu-zero-init/float",
+        "Correct_gradients_get_no_diagnosis/solve-cancelling/double",
+        "Correct_gradients_pass/attention-cancelling/double",
+        "Correct_gradients_pass/attention-cancelling/float",
+        "Correct_gradients_pass/cumulative-cancelling/double",
+        "Correct_gradients_pass/relu-meeting-kinks/double",
+        "Correct_gradients_pass/relu-meeting-kinks/float",
+        "Correct_gradients_pass/relu-zero-init/double",
+        "Correct_gradients_pass/relu-zero-init/float",
+        "Correct_gradients_pass/solve-cancelling/double",
+        "Planted_bugs_are_diagnosed_as_what_they_are/attention-cancelling/double",
+        "Planted_bugs_are_diagnosed_as_what_they_are/attention-cancelling/float",
+        "Planted_bugs_are_diagnosed_as_what_they_are/cumulative-cancelling/double",
+        "Planted_bugs_are_diagnosed_as_what_they_are/cumulative-cancelling/float",
+        "Planted_bugs_are_diagnosed_as_what_they_are/relu-meeting-kinks/double",
+        "Planted_bugs_are_diagnosed_as_what_they_are/relu-meeting-kinks/float",
+        "Planted_bugs_are_diagnosed_as_what_they_are/relu-zero-init/double",
+        "Planted_bugs_are_diagnosed_as_what_they_are/relu-zero-init/float",
+        "Planted_bugs_are_diagnosed_as_what_they_are/solve-cancelling/double",
+        "Planted_bugs_are_diagnosed_as_what_they_are/solve-cancelling/float",
+        "Planted_bugs_are_diagnosed_as_what_they_are/vanishing-gradient/float",
+        "Planted_bugs_are_diagnosed_as_what_they_are/xor-small-gradient/float",
+        "Smooth_problems_have_no_kinks_reported/attention-cancelling/double",
+        "Smooth_problems_have_no_kinks_reported/attention-cancelling/float",
+        "Smooth_problems_have_no_kinks_reported/cumulative-cancelling/double",
+        "Smooth_problems_have_no_kinks_reported/cumulative-cancelling/float",
+        "Smooth_problems_have_no_kinks_reported/solve-cancelling/double",
+        "Smooth_problems_have_no_kinks_reported/solve-cancelling/float",
+    };
+
     /// <summary>Every problem, by catalogue index.</summary>
     public static IEnumerable<TestCaseData> Problems() =>
         Zoo.Names.Select((name, index) => new TestCaseData(index).SetArgDisplayNames(name));
@@ -13,19 +77,54 @@ internal static class ZooCases
         from pair in Zoo.Names.Select((name, index) => (name, index))
         select new TestCaseData(pair.index, type).SetArgDisplayNames(pair.name, type);
 
-    /// <summary>The problems with kinks, in double and in float.</summary>
-    public static IEnumerable<TestCaseData> KinkedProblemsAndTypes() => ProblemsAndTypesWhere(hasKinks: true);
+    /// <summary>Every problem in double and in float, for the verdict test <paramref name="test"/>: explicit where it awaits the engine.</summary>
+    public static IEnumerable<TestCaseData> ProblemsAndTypesFor(string test) => Awaiting(test, ProblemsAndTypes());
 
-    /// <summary>The smooth problems, in double and in float.</summary>
-    public static IEnumerable<TestCaseData> SmoothProblemsAndTypes() => ProblemsAndTypesWhere(hasKinks: false);
+    /// <summary>The problems with kinks, in double and in float, for the verdict test <paramref name="test"/>.</summary>
+    public static IEnumerable<TestCaseData> KinkedProblemsAndTypesFor(string test) => Awaiting(test, ProblemsAndTypesWhere(problem => problem.HasKinks));
 
-    private static IEnumerable<TestCaseData> ProblemsAndTypesWhere(bool hasKinks) =>
-        from type in new[] { "double", "float" }
-        from pair in Zoo.Names.Select((name, index) => (name, index))
-        where Zoo.Problems<double>()[pair.index](1).HasKinks == hasKinks
-        select new TestCaseData(pair.index, type).SetArgDisplayNames(pair.name, type);
+    /// <summary>The smooth problems, in double and in float, for the verdict test <paramref name="test"/>.</summary>
+    public static IEnumerable<TestCaseData> SmoothProblemsAndTypesFor(string test) => Awaiting(test, ProblemsAndTypesWhere(problem => !problem.HasKinks));
+
+    /// <summary>The problems with tensors built small (<see cref="ZooProblem{T}.SmallGradientTensors"/>), in double and in float, for the test <paramref name="test"/>.</summary>
+    public static IEnumerable<TestCaseData> SmallGradientProblemsAndTypesFor(string test) => Awaiting(test, ProblemsAndTypesWhere(problem => problem.SmallGradientTensors.Count > 0));
+
+    /// <summary>The cancelling sums, in double and in float.</summary>
+    public static IEnumerable<TestCaseData> CancellingProblemsAndTypes() => ProblemsAndTypesWhere(problem => problem is CancellingSum<double>);
+
+    /// <summary>The half-grid ReLU networks, by catalogue index.</summary>
+    public static IEnumerable<TestCaseData> HalfGridProblems() => ProblemsWhere(problem => problem is HalfGridReluNetwork<double>);
+
+    /// <summary>
+    /// The problems whose small-gradient tensors are small but not 0 (the zero-initialised network's are
+    /// exactly 0, which the resolvability test proves), by catalogue index.
+    /// </summary>
+    public static IEnumerable<TestCaseData> SmallGradientProblems() =>
+        ProblemsWhere(problem => problem.SmallGradientTensors.Count > 0 && problem.GradientRatios().Values.All(ratio => ratio > 0));
 
     /// <summary>One line per wrong finding, under a heading that says how many.</summary>
     public static string Listing(string heading, IReadOnlyCollection<string> findings) =>
         $"{findings.Count} {heading}:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", findings);
+
+    private static IEnumerable<TestCaseData> ProblemsWhere(Func<ZooProblem<double>, bool> predicate) =>
+        from pair in Zoo.Names.Select((name, index) => (name, index))
+        where predicate(Zoo.Problems<double>()[pair.index](1))
+        select new TestCaseData(pair.index).SetArgDisplayNames(pair.name);
+
+    private static IEnumerable<TestCaseData> ProblemsAndTypesWhere(Func<ZooProblem<double>, bool> predicate) =>
+        from type in new[] { "double", "float" }
+        from pair in Zoo.Names.Select((name, index) => (name, index))
+        where predicate(Zoo.Problems<double>()[pair.index](1))
+        select new TestCaseData(pair.index, type).SetArgDisplayNames(pair.name, type);
+
+    private static IEnumerable<TestCaseData> Awaiting(string test, IEnumerable<TestCaseData> cases)
+    {
+        bool runAll = Environment.GetEnvironmentVariable(RunAwaitingVariable) == "1";
+        return cases.Select(data =>
+        {
+            string name = Zoo.Names[(int)data.Arguments[0]!];
+            string type = (string)data.Arguments[1]!;
+            return !runAll && AwaitingEngine.Contains($"{test}/{name}/{type}") ? data.Explicit(AwaitingReason) : data;
+        });
+    }
 }

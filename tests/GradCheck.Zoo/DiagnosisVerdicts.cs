@@ -15,6 +15,12 @@ public sealed record DiagnosisVerdict(int Seed, string Bug, Mutation Mutation, s
 {
     /// <summary>Whether the diagnosis is right.</summary>
     public bool IsRight => Wrong is null;
+
+    /// <summary>
+    /// Whether the planted bug is below what a float difference can resolve, as <see cref="Verdict.IsBelowResolution"/>
+    /// defines it: its diagnosis is counted apart.
+    /// </summary>
+    public bool IsBelowResolution { get; init; }
 }
 
 /// <summary>
@@ -31,16 +37,20 @@ public static class DiagnosisVerdicts
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(problem);
-        foreach (PlantedBug<T> bug in PlantedBugs.Structural(problem, problem.Gradient()))
+        Dictionary<string, T[,]> correct = problem.Gradient();
+        double cost = Math.Abs(double.CreateTruncating(problem.Cost()));
+        foreach (PlantedBug<T> bug in PlantedBugs.Structural(problem, correct))
         {
             GradientCheckReport report = GradientChecker.Check(problem.Cost, problem.Parameters, bug.Gradients);
             string[] mutated = bug.Tensor.Split(", ");
+            bool belowResolution = mutated.All(problem.SmallGradientTensors.Contains) &&
+                mutated.All(name => LargestDifference(correct[name], bug.Gradients[name]) < ZooProblem<T>.ResolvableChange * cost);
             foreach (TensorReport tensor in report.Tensors)
             {
                 string? wrong = mutated.Contains(tensor.Name)
                     ? Mismatch(bug.Mutation, tensor, mutated)
                     : tensor.Diagnosis is { } extra ? $"untouched {tensor.Name} diagnosed: {extra}" : null;
-                yield return new DiagnosisVerdict(problem.Seed, bug.Name, bug.Mutation, tensor.Name, tensor.Diagnosis, wrong);
+                yield return new DiagnosisVerdict(problem.Seed, bug.Name, bug.Mutation, tensor.Name, tensor.Diagnosis, wrong) { IsBelowResolution = belowResolution };
             }
         }
     }
@@ -69,6 +79,21 @@ public static class DiagnosisVerdicts
             _ => false,
         };
         return right ? null : $"{tensor.Name} diagnosed as {diagnosis.Kind}: {diagnosis}";
+    }
+
+    private static double LargestDifference<T>(T[,] correct, T[,] mutated)
+        where T : IFloatingPointIeee754<T>
+    {
+        double largest = 0.0;
+        for (int i = 0; i < correct.GetLength(0); i++)
+        {
+            for (int j = 0; j < correct.GetLength(1); j++)
+            {
+                largest = Math.Max(largest, Math.Abs(double.CreateTruncating(mutated[i, j]) - double.CreateTruncating(correct[i, j])));
+            }
+        }
+
+        return largest;
     }
 
     private static bool IsFactor(TensorDiagnosis diagnosis, double factor) =>

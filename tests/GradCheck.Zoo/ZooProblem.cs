@@ -77,6 +77,33 @@ public abstract class ZooProblem<T>
     public virtual IReadOnlyCollection<string> KinkEntries => [];
 
     /// <summary>
+    /// The kink entries (a subset of <see cref="KinkEntries"/>) along which two or more kinks meet at the
+    /// point as built: moving the entry either way switches two or more ReLU pre-activations (of one
+    /// example or of several) at once. There the chain rule with ReLU'(0) = 0 need not give either
+    /// one-sided derivative, nor anything between them, so no check at this point can confirm or refute
+    /// the hand-written value; a checker may say so ("not checkable here") rather than pass or fail it.
+    /// Empty unless a problem is built to have such meetings.
+    /// </summary>
+    public virtual IReadOnlyCollection<string> MeetingKinkEntries => [];
+
+    /// <summary>
+    /// The tensors built on purpose with a largest |gradient entry| below
+    /// <see cref="ResolvableGradientRatio"/> |cost| (possibly all 0): a float difference cannot see a 1%
+    /// error in them. Empty for every problem built to be resolvable, which is most of the zoo. Each
+    /// tensor's actual ratio is <see cref="GradientRatios"/>.
+    /// </summary>
+    public virtual IReadOnlyCollection<string> SmallGradientTensors => [];
+
+    /// <summary>
+    /// The smallest change of a gradient entry, relative to |cost|, that the zoo promises a good checker
+    /// can see in float: a 1% error in a tensor whose largest entry is <see cref="ResolvableGradientRatio"/>
+    /// |cost|, that is 2e-4 |cost|. A bug that changes only <see cref="SmallGradientTensors"/> and no entry
+    /// by this much is below that promise (<see cref="Verdict.IsBelowResolution"/>), and a sweep counts its
+    /// verdict apart.
+    /// </summary>
+    public const double ResolvableChange = 0.01 * ResolvableGradientRatio;
+
+    /// <summary>
     /// The problem's own backward pass, each time with one realistic mistake in it. Every one is a real
     /// bug at every seed: it is wrong at entries where the cost is differentiable.
     /// </summary>
@@ -93,6 +120,30 @@ public abstract class ZooProblem<T>
 
     /// <summary>The label of an entry: <c>W1[2,0]</c>.</summary>
     public static string EntryLabel(string tensor, int row, int column) => $"{tensor}[{row},{column}]";
+
+    /// <summary>
+    /// Each tensor's max |gradient entry| / |cost| at the current parameters, in double, keyed by
+    /// parameter name in parameter order: below <see cref="ResolvableGradientRatio"/> exactly for the
+    /// <see cref="SmallGradientTensors"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> GradientRatios()
+    {
+        double cost = Math.Abs(double.CreateTruncating(Cost()));
+        Dictionary<string, T[,]> gradients = Gradient();
+        var ratios = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (string name in Parameters.Keys)
+        {
+            double largest = 0.0;
+            foreach (T value in gradients[name])
+            {
+                largest = Math.Max(largest, Math.Abs(double.CreateTruncating(value)));
+            }
+
+            ratios.Add(name, largest / cost);
+        }
+
+        return ratios;
+    }
 
     /// <summary>
     /// Whether every tensor's largest |gradient entry| is at least <see cref="ResolvableGradientRatio"/>
@@ -119,6 +170,24 @@ public abstract class ZooProblem<T>
     }
 
     /// <summary>
+    /// Whether every tensor's <see cref="GradientRatios"/> entry is either in [<paramref name="smallAtLeast"/>,
+    /// <paramref name="smallBelow"/>) (a small-gradient tensor) or at least 1.25 times
+    /// <see cref="ResolvableGradientRatio"/> (so that float and double agree on which are small), none in
+    /// between, and at least one is small: how problems built to have <see cref="SmallGradientTensors"/>
+    /// keep them clearly apart from the rest.
+    /// </summary>
+    protected bool SmallGradientsAreClear(double smallAtLeast, double smallBelow)
+    {
+        IReadOnlyDictionary<string, double> ratios = GradientRatios();
+        return ratios.Values.Any(ratio => ratio < smallBelow) &&
+            ratios.Values.All(ratio => (ratio >= smallAtLeast && ratio < smallBelow) || ratio >= 1.25 * ResolvableGradientRatio);
+    }
+
+    /// <summary>The tensors whose <see cref="GradientRatios"/> entry is below <see cref="ResolvableGradientRatio"/>, in parameter order.</summary>
+    protected string[] TensorsBelowResolvableRatio() =>
+        [.. GradientRatios().Where(pair => pair.Value < ResolvableGradientRatio).Select(pair => pair.Key)];
+
+    /// <summary>
     /// Whether, in every tensor, the largest-magnitude gradient entry (the first, if several) is not a
     /// kink entry. Kinked problems redraw until this holds, so that doubling that entry, a planted bug,
     /// is wrong where the cost is smooth and not merely another one-sided derivative at a kink.
@@ -141,6 +210,42 @@ public abstract class ZooProblem<T>
             }
 
             if (kinks.Contains(EntryLabel(name, row, column)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether every <see cref="SemanticBugs"/> entry is off from the hand-written gradient by more than 1%
+    /// (plus 1e-6 |cost|) at some entry that is not a kink: a real bug where the cost is smooth, not
+    /// merely another one-sided derivative. Problems whose bugs can vanish at some draws redraw until
+    /// this holds.
+    /// </summary>
+    protected bool SemanticBugsShowAwayFromKinks()
+    {
+        Dictionary<string, T[,]> correct = Gradient();
+        double floor = 1e-6 * Math.Abs(double.CreateTruncating(Cost()));
+        foreach (SemanticBug<T> bug in SemanticBugs)
+        {
+            Dictionary<string, T[,]> wrong = bug.Gradient();
+            bool shows = false;
+            foreach ((string name, T[,] right) in correct)
+            {
+                for (int i = 0; i < right.GetLength(0) && !shows; i++)
+                {
+                    for (int j = 0; j < right.GetLength(1) && !shows; j++)
+                    {
+                        double a = double.CreateTruncating(right[i, j]);
+                        double b = double.CreateTruncating(wrong[name][i, j]);
+                        shows = !KinkEntries.Contains(EntryLabel(name, i, j)) && Math.Abs(a - b) > (1e-2 * Math.Max(Math.Abs(a), Math.Abs(b))) + floor;
+                    }
+                }
+            }
+
+            if (!shows)
             {
                 return false;
             }

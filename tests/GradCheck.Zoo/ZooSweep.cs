@@ -19,6 +19,20 @@ public sealed record CheckOutcome(bool Passed, string Summary, string Report, in
 {
     /// <summary>Whether the checker reported any kink.</summary>
     public bool ReportsKinks => KinkCount > 0;
+
+    /// <summary>
+    /// Hook for a checker that can say so: the tensors it reports it cannot resolve to a 1% error (their
+    /// gradients are too small next to the cost's round-off). Empty unless the checker fills it; today's
+    /// <see cref="EngineCheck"/> does not.
+    /// </summary>
+    public IReadOnlyList<string> UnresolvedTensors { get; init; } = [];
+
+    /// <summary>
+    /// Hook for a checker that can say so: the entries it reports it cannot check at this point (kinks
+    /// meet there, so neither one-sided derivative need hold). Empty unless the checker fills it; today's
+    /// <see cref="EngineCheck"/> does not.
+    /// </summary>
+    public IReadOnlyList<string> NotCheckableLabels { get; init; } = [];
 }
 
 /// <summary>Which gradient a verdict is about.</summary>
@@ -57,6 +71,35 @@ public sealed record Verdict(string Problem, string Type, int Seed, GradientKind
     /// <summary>The kinks reported where the problem has none.</summary>
     public IEnumerable<string> MisplacedKinks => Outcome.KinkLabels.Where(label => !KinkEntries.Contains(label));
 
+    /// <summary>The tensors whose gradient the bug changes (none for the correct gradient).</summary>
+    public IReadOnlyList<string> ChangedTensors { get; init; } = [];
+
+    /// <summary>The bug's largest change of one gradient entry, relative to |cost| (0 for the correct gradient).</summary>
+    public double LargestChange { get; init; }
+
+    /// <summary>
+    /// Whether the bug is below what the zoo promises a checker can see in float: it changes only tensors
+    /// the problem built with small gradients (<see cref="ZooProblem{T}.SmallGradientTensors"/>) and no entry
+    /// by <see cref="ZooProblem{T}.ResolvableChange"/> |cost| or more, like a 1% error in a tensor whose
+    /// gradient is 1e-3 of the cost. Sweeps count such verdicts apart: a checker that passes them has not
+    /// (yet) been shown wrong, but it should say it could not resolve the tensor
+    /// (<see cref="CheckOutcome.UnresolvedTensors"/>) rather than pass it silently.
+    /// </summary>
+    public bool IsBelowResolution { get; init; }
+
+    /// <summary>
+    /// Whether a bug below resolution passed without the checker saying it could not resolve every
+    /// tensor the bug changed: what a checker that knows its resolution should never do.
+    /// </summary>
+    public bool PassedSilentlyBelowResolution =>
+        IsBelowResolution && Outcome.Passed && !ChangedTensors.All(Outcome.UnresolvedTensors.Contains);
+
+    /// <summary>
+    /// Whether the verdict counts as wrong in the zoo's sweeps: not <see cref="IsRight"/>, leaving apart
+    /// bugs below resolution that passed (<see cref="IsBelowResolution"/>).
+    /// </summary>
+    public bool CountsAsWrong => !IsRight && !IsBelowResolution;
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{Problem} ({Type}) seed {Seed}: {Gradient} {(Outcome.Passed ? "passed" : "failed")}: {Outcome.Summary}";
@@ -78,18 +121,22 @@ public static class ZooSweep
     }
 
     /// <summary>The checker's verdicts on every planted bug, then every semantic bug, of the problem.</summary>
-    public static IEnumerable<Verdict> CheckBugs<T>(ZooProblem<T> problem, GradientCheck<T> check)
+    /// <param name="problem">The problem.</param>
+    /// <param name="check">The checker.</param>
+    /// <param name="belowResolutionOnly">Whether to check only the bugs below resolution (<see cref="Verdict.IsBelowResolution"/>), skipping the rest.</param>
+    public static IEnumerable<Verdict> CheckBugs<T>(ZooProblem<T> problem, GradientCheck<T> check, bool belowResolutionOnly = false)
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(problem);
-        foreach (PlantedBug<T> bug in PlantedBugs.Structural(problem, problem.Gradient()))
+        IEnumerable<(GradientKind Kind, string Name, Dictionary<string, T[,]> Gradients)> bugs =
+            PlantedBugs.Structural(problem, problem.Gradient()).Select(bug => (GradientKind.Planted, bug.Name, bug.Gradients))
+                .Concat(problem.SemanticBugs.Select(bug => (GradientKind.Semantic, bug.Name, bug.Gradient())));
+        foreach ((GradientKind kind, string name, Dictionary<string, T[,]> gradients) in bugs)
         {
-            yield return Run(problem, check, GradientKind.Planted, bug.Name, bug.Gradients);
-        }
-
-        foreach (SemanticBug<T> bug in problem.SemanticBugs)
-        {
-            yield return Run(problem, check, GradientKind.Semantic, bug.Name, bug.Gradient());
+            if (!belowResolutionOnly || IsBelowResolution(problem, kind, Change(problem, gradients)))
+            {
+                yield return Run(problem, check, kind, name, gradients);
+            }
         }
     }
 
@@ -97,6 +144,7 @@ public static class ZooSweep
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(check);
+        (string[] changed, double largestChange) = Change(problem, gradients);
         Dictionary<string, T[,]> before = PlantedBugs.DeepCopy(problem.Parameters);
         CheckOutcome outcome = check(problem.Cost, problem.Parameters, gradients);
         foreach (KeyValuePair<string, T[,]> pair in before)
@@ -116,6 +164,46 @@ public static class ZooSweep
             }
         }
 
-        return new Verdict(problem.Name, Zoo.TypeName<T>(), problem.Seed, kind, name, outcome, problem.KinkEntries);
+        return new Verdict(problem.Name, Zoo.TypeName<T>(), problem.Seed, kind, name, outcome, problem.KinkEntries)
+        {
+            ChangedTensors = changed,
+            LargestChange = largestChange,
+            IsBelowResolution = IsBelowResolution(problem, kind, (changed, largestChange)),
+        };
+    }
+
+    private static bool IsBelowResolution<T>(ZooProblem<T> problem, GradientKind kind, (string[] Changed, double Largest) change)
+        where T : IFloatingPointIeee754<T> =>
+        kind != GradientKind.Correct && change.Changed.Length > 0 &&
+        change.Changed.All(problem.SmallGradientTensors.Contains) && change.Largest < ZooProblem<T>.ResolvableChange;
+
+    /// <summary>The tensors where <paramref name="gradients"/> differs from the problem's correct gradient, and the largest difference of one entry relative to |cost|.</summary>
+    private static (string[] Changed, double Largest) Change<T>(ZooProblem<T> problem, Dictionary<string, T[,]> gradients)
+        where T : IFloatingPointIeee754<T>
+    {
+        Dictionary<string, T[,]> correct = problem.Gradient();
+        double cost = Math.Abs(double.CreateTruncating(problem.Cost()));
+        var changed = new List<string>();
+        double largest = 0.0;
+        foreach ((string tensor, T[,] right) in correct)
+        {
+            T[,] given = gradients[tensor];
+            double tensorLargest = 0.0;
+            for (int i = 0; i < right.GetLength(0); i++)
+            {
+                for (int j = 0; j < right.GetLength(1); j++)
+                {
+                    tensorLargest = Math.Max(tensorLargest, Math.Abs(double.CreateTruncating(given[i, j]) - double.CreateTruncating(right[i, j])));
+                }
+            }
+
+            if (tensorLargest > 0.0)
+            {
+                changed.Add(tensor);
+                largest = Math.Max(largest, tensorLargest / cost);
+            }
+        }
+
+        return ([.. changed], largest);
     }
 }

@@ -23,6 +23,12 @@ internal enum DenseMistake
 
     /// <summary>The weight gradient formed with the previous layer's pre-activation Z instead of its activation A.</summary>
     WeightGradientFromPreActivation,
+
+    /// <summary>The error sent back through a square W instead of Wᵀ (<c>W dZ</c>, which has the right shape only when W is square).</summary>
+    ErrorThroughUntransposedWeights,
+
+    /// <summary>The hidden layers' derivative evaluated at the activation A instead of the pre-activation Z (<c>σ'(a)</c> for <c>a (1 - a)</c>).</summary>
+    DerivativeAtActivation,
 }
 
 /// <summary>
@@ -109,9 +115,13 @@ internal sealed class DenseStack<T>
             biasGradients[l] = mistake == DenseMistake.BiasFromFirstExample ? Matrix.Column(dz, 0) : Matrix.RowSums(dz);
             if (l > 1)
             {
-                T[,] da = Matrix.ProductTransposeA(parameters[weightKeys[l]], dz);
+                T[,] w = parameters[weightKeys[l]];
+                T[,] da = mistake == DenseMistake.ErrorThroughUntransposedWeights && w.GetLength(0) == w.GetLength(1)
+                    ? Matrix.Product(w, dz)
+                    : Matrix.ProductTransposeA(w, dz);
                 Activation activation = activations[l - 2];
-                dz = Matrix.Zip(da, z[l - 1], (error, preActivation) => error * HiddenDerivative(activation, preActivation, mistake));
+                T[,] at = mistake == DenseMistake.DerivativeAtActivation ? a[l - 1] : z[l - 1];
+                dz = Matrix.Zip(da, at, (error, preActivation) => error * HiddenDerivative(activation, preActivation, mistake));
             }
         }
 
