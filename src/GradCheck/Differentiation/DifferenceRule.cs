@@ -56,6 +56,15 @@ internal sealed class DifferenceRule
     /// </summary>
     public static DifferenceRule FourthDifference { get; } = new("fourth difference", [-2, -1, 0, 1, 2], 4, 2);
 
+    /// <summary>The second derivative on x - 2h, x - h, x: the curvature left of x.</summary>
+    public static DifferenceRule CurvatureLeft { get; } = new("curvature left", [-2, -1, 0], 2, 1);
+
+    /// <summary>The second derivative on x - h, x, x + h: the curvature across x.</summary>
+    public static DifferenceRule CurvatureAcross { get; } = new("curvature across", [-1, 0, 1], 2, 2);
+
+    /// <summary>The second derivative on x, x + h, x + 2h: the curvature right of x.</summary>
+    public static DifferenceRule CurvatureRight { get; } = new("curvature right", [0, 1, 2], 2, 1);
+
     /// <summary>The rule's name, for tests and messages.</summary>
     public string Name { get; }
 

@@ -172,6 +172,27 @@ internal static class RichardsonEstimate
         return Math.Abs(sum) / Math.Sqrt(squares) * largest;
     }
 
+    /// <summary>
+    /// Whether the inner values bend at x alone: the curvature across x is
+    /// <see cref="KinkShape"/> times that on either side of it or more. Each side of a kink at x is
+    /// smooth, a smooth cost bends the same on all three, and noise bends at random; a noise sample of
+    /// that shape is a kink, and pooled with the noise it would make every kink look like noise in a
+    /// tensor whose entries all sit on kinks (zero-initialised weights).
+    /// </summary>
+    /// <param name="points">Where the points are, as rounded, in double.</param>
+    /// <param name="values">The function there.</param>
+    public static bool BendsAtTheCentreAlone(in Stencil points, in Stencil values)
+    {
+        CostNoise none = default;
+        double across = Math.Abs(Apply(DifferenceRule.CurvatureAcross, points, values, none, out _));
+        double left = Math.Abs(Apply(DifferenceRule.CurvatureLeft, points, values, none, out _));
+        double right = Math.Abs(Apply(DifferenceRule.CurvatureRight, points, values, none, out _));
+        return across > KinkShape * Math.Max(left, right);
+    }
+
+    /// <summary>How many times the curvature on either side the curvature across x must be for <see cref="BendsAtTheCentreAlone"/>.</summary>
+    public const double KinkShape = 4.0;
+
     /// <summary>A rule applied to a stencil: Σ w_k f_k, and its noise Σ |w_k| noise(f_k).</summary>
     internal static double Apply(DifferenceRule rule, in Stencil points, in Stencil values, in CostNoise noise, out double noiseOfEstimate, bool forKinkTest = false)
     {

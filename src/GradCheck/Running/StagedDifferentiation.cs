@@ -145,15 +145,25 @@ internal static class StagedDifferentiation
         entries?.Length ?? workers[0].Parameters.Tensors[tensor].Storage.Length;
 
     /// <summary>
-    /// One entry's noise as its error estimate counts it: its own sample where that stands above the
-    /// tensor's typical level (an entry whose moves change more rounded terms is noisier), up to the
-    /// tensor's upper level (a sample that large is a kink or curvature, not noise).
+    /// How many times the tensor's typical noise an entry's own sample may raise the noise its kink test
+    /// counts: enough that the noisiest entries of a cancelling sum are not taken for kinks, little
+    /// enough that a tensor whose entries all sit on kinks (where the samples are the kinks) still sees them.
+    /// </summary>
+    public const double KinkNoiseExcess = 4.0;
+
+    /// <summary>
+    /// One entry's noise, as its error estimate and its kink test count it: its own sample where that
+    /// stands above the tensor's typical level (an entry whose moves change more rounded terms is
+    /// noisier, and its noise must not pass for a kink), up to the tensor's upper level (a sample that
+    /// large is a kink or curvature, not noise), and for the kink test up to <see cref="KinkNoiseExcess"/>
+    /// times the typical level.
     /// </summary>
     private static CostNoise ForEntry(in CostNoise tensor, in Stencil points, in Stencil values)
     {
         double own = RichardsonEstimate.NoiseSample(points, values);
         double sigma = double.IsFinite(own) ? Math.Max(tensor.KinkAbsolute, Math.Min(own, tensor.Absolute)) : tensor.Absolute;
-        return tensor with { Absolute = sigma };
+        double forKinks = Math.Min(sigma, KinkNoiseExcess * tensor.KinkAbsolute);
+        return tensor with { Absolute = sigma, KinkAbsolute = forKinks };
     }
 
     /// <summary>Pools the noise samples of each tensor and of the whole check (<see cref="NoiseLevel"/>).</summary>
@@ -172,12 +182,14 @@ internal static class StagedDifferentiation
                 Stencil values = stored[t].At(rule.BaseCost, position);
                 if (values.PlusH == values.Center && values.MinusH == values.Center && values.Plus2H == values.Center && values.Minus2H == values.Center)
                 {
-                    // The cost does not read this entry here: no noise to see, and none to count.
+                    // The cost does not read this entry here: no noise to see, and none to count. Nor
+                    // is a kink noise (below).
                     continue;
                 }
 
-                double sample = RichardsonEstimate.NoiseSample(rule.Points(x[entries[t]?[position] ?? position]), values);
-                if (double.IsFinite(sample))
+                Stencil points = rule.Points(x[entries[t]?[position] ?? position]);
+                double sample = RichardsonEstimate.NoiseSample(points, values);
+                if (double.IsFinite(sample) && !RichardsonEstimate.BendsAtTheCentreAlone(points, values))
                 {
                     double largest = Math.Max(Math.Max(Math.Abs(values.Center), Math.Max(Math.Abs(values.PlusH), Math.Abs(values.MinusH))), Math.Max(Math.Abs(values.Plus2H), Math.Abs(values.Minus2H)));
                     samples[t].Add(NoiseLevel.Capped(sample, largest, epsilon));
