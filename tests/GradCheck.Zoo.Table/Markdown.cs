@@ -37,7 +37,8 @@ internal static class Markdown
         Line(text, "|---|---|--:|:-:|--:|--:|--:|--:|--:|");
         foreach (ProblemSweep sweep in sweeps)
         {
-            int flagged = sweep.Of(GradientKind.Correct).Count(verdict => !verdict.Outcome.Passed);
+            int flagged = sweep.Of(GradientKind.Correct).Count(verdict => !verdict.IsRight);
+            int undecided = sweep.Of(GradientKind.Correct).Count(verdict => verdict.Outcome.FailedOnlyAsNothingCheckable);
             (int planted, int plantedCaught) = Caught(sweep, GradientKind.Planted);
             (int semantic, int semanticCaught) = Caught(sweep, GradientKind.Semantic);
             int reported = sweep.Of(GradientKind.Correct).Count(verdict => verdict.Outcome.ReportsKinks);
@@ -53,7 +54,7 @@ internal static class Markdown
             Verdict[] below = [.. sweep.Verdicts.Where(verdict => verdict.IsBelowResolution)];
             string belowCell = below.Length == 0 ? "none" : $"{below.Count(verdict => verdict.Outcome.Passed)} of {below.Length}";
             Line(text, string.Create(CultureInfo.InvariantCulture,
-                $"| {sweep.Problem} | {sweep.Type} | {sweep.ParameterCount} | {(sweep.HasKinks ? "yes" : "no")} | {Mark($"{flagged} of {seeds}", flagged == 0)} | {Mark($"{plantedCaught} of {planted}", plantedCaught == planted)} | {Mark($"{semanticCaught} of {semantic}", semanticCaught == semantic)} | {kinks} | {belowCell} |"));
+                $"| {sweep.Problem} | {sweep.Type} | {sweep.ParameterCount} | {(sweep.HasKinks ? "yes" : "no")} | {Mark($"{flagged} of {seeds}", flagged == 0)}{(undecided > 0 ? $" ({undecided} not checkable at the point)" : string.Empty)} | {Mark($"{plantedCaught} of {planted}", plantedCaught == planted)} | {Mark($"{semanticCaught} of {semantic}", semanticCaught == semantic)} | {kinks} | {belowCell} |"));
         }
 
         int wrong = sweeps.Sum(sweep => sweep.Verdicts.Count(verdict => verdict.CountsAsWrong));

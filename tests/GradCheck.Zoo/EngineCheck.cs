@@ -20,6 +20,10 @@ public static class EngineCheck
             report.Summary,
             report.ToString(),
             report.Tensors.Sum(tensor => tensor.KinkCount),
-            [.. report.Tensors.SelectMany(tensor => tensor.Kinks).Select(entry => entry.Label)]);
+            [.. report.Tensors.SelectMany(tensor => tensor.Kinks).Select(entry => entry.Label)])
+        {
+            NotCheckableLabels = [.. report.Tensors.SelectMany(tensor => tensor.Kinks).Where(entry => entry.Outcome == EntryOutcome.NotCheckable).Select(entry => entry.Label)],
+            FailedOnlyAsNothingCheckable = !report.Passed && report.Problems.Count == 0 && report.FailedTensors.All(tensor => tensor.NothingCheckable),
+        };
     }
 }

@@ -33,6 +33,13 @@ public sealed record CheckOutcome(bool Passed, string Summary, string Report, in
     /// <see cref="EngineCheck"/> does not.
     /// </summary>
     public IReadOnlyList<string> NotCheckableLabels { get; init; } = [];
+
+    /// <summary>
+    /// Whether the check failed only because some tensor had no entry it could decide: every entry sits
+    /// where kinks may meet, which no check at a fixed point can resolve. The zoo counts such a verdict
+    /// on a correct gradient apart, as "not checkable here", not as a correct gradient flagged.
+    /// </summary>
+    public bool FailedOnlyAsNothingCheckable { get; init; }
 }
 
 /// <summary>Which gradient a verdict is about.</summary>
@@ -58,8 +65,8 @@ public enum GradientKind
 /// <param name="KinkEntries">The entries the problem has kinks at (<see cref="ZooProblem{T}.KinkEntries"/>).</param>
 public sealed record Verdict(string Problem, string Type, int Seed, GradientKind Kind, string Gradient, CheckOutcome Outcome, IReadOnlyCollection<string> KinkEntries)
 {
-    /// <summary>Whether the checker got it right: the correct gradient passed, a bug failed.</summary>
-    public bool IsRight => Outcome.Passed == (Kind == GradientKind.Correct);
+    /// <summary>Whether the checker got it right: the correct gradient passed (or failed only as <see cref="CheckOutcome.FailedOnlyAsNothingCheckable"/>), a bug failed.</summary>
+    public bool IsRight => Kind == GradientKind.Correct ? Outcome.Passed || Outcome.FailedOnlyAsNothingCheckable : !Outcome.Passed;
 
     /// <summary>
     /// Whether the checker reported kinks if and only if the problem has them, and none at an entry

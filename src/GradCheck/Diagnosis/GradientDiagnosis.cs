@@ -29,7 +29,9 @@ internal static class GradientDiagnosis
     {
         foreach (TensorReport tensor in tensors)
         {
-            if (!tensor.Passed)
+            // A tensor none of whose entries could be decided has no failing entries to read a
+            // pattern from; its report says that instead.
+            if (!tensor.Passed && !tensor.NothingCheckable)
             {
                 tensor.Diagnosis = Diagnose(tensor, tensors, batchSize, noun, elementType);
             }
