@@ -8,8 +8,9 @@ namespace GradCheck.NUnit;
 /// <summary>
 /// How every constraint of this package runs its check inside the current NUnit test: the progress of
 /// a long check goes to the test's output; the test's cancellation token (NUnit's <c>[CancelAfter]</c>)
-/// stops it, together with any token in the options; and, after an operator such as <c>Is.Not</c>, a
-/// check that could not be trusted fails instead of passing.
+/// stops it, together with any token in the options; after an operator such as <c>Is.Not</c>, a
+/// check that could not be trusted fails instead of passing; and a pass that left entries undecided or
+/// tensors unresolved says so in the test's output.
 /// </summary>
 /// <remarks>
 /// NUnit's <c>Not</c> inverts whatever its operand returns, so a failing result for a cost that is NaN at
@@ -58,6 +59,13 @@ internal static class ConstraintRun
             throw new AssertionException(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{constraint.Description}: the check could not be trusted (see below), so it fails here rather than let an operator such as Is.Not turn its failure into a pass.{Environment.NewLine}{report}"));
+        }
+
+        // A pass with entries it could not decide, or tensors it could not resolve to 1%, is not
+        // silent: the summary goes to the test's output (the failure message when it fails says it anyway).
+        if (report.Passed && report.Tensors.Any(tensor => tensor.NotCheckableCount > 0 || tensor.Unresolved))
+        {
+            TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GradCheck: passed, with a limit: {report.Summary}"));
         }
 
         return report;

@@ -66,3 +66,11 @@ public sealed class SixtyFourChecks
         Assert.That(gradients, Is.GradientOf(() => network.Cost(x, y)).WithRespectTo(network.Parameters));
     }
 }
+
+/// <summary>A passing check with an entry it cannot decide: the test passes and its output says why.</summary>
+public sealed class PassWithALimit
+{
+    [Test]
+    public void Kink_entry_not_checkable() =>
+        Assert.That(new[] { 1.5, 1.0 }, Is.GradientOf((double[] t) => Math.Abs(t[0]) + (t[1] * t[1])).At([0.0, 0.5]));
+}

@@ -1,5 +1,6 @@
 using GradCheck.Differentiation;
 using GradCheck.Reporting;
+using NUnit.Framework.Interfaces;
 
 namespace GradCheck.NUnit.Tests;
 
@@ -54,6 +55,17 @@ public class UncheckableCostTests
         GradientCheckReport report = GradientChecker.Check((double[] t) => Math.Abs(t[0]) + (t[1] * t[1]), theta, subgradient);
         Assert.That(report.Tensors[0].KinkCount, Is.EqualTo(1));
         Assert.That(report.ToString(), Does.Contain("theta[0] a = 0 in [-1, 1]"));
+    }
+
+    [Test]
+    public void A_pass_with_an_entry_not_checkable_says_so_in_the_tests_output()
+    {
+        ITestResult result = FixtureRunner.Run(typeof(GradCheck.NUnit.Samples.PassWithALimit)).Values.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ResultState, Is.EqualTo(ResultState.Success));
+            Assert.That(result.Output, Does.Contain("GradCheck: passed, with a limit: all 1 tensors within tolerance (2 entries); 1 entry not checkable where kinks may meet"));
+        }
     }
 
     [Test]

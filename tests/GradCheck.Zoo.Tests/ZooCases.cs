@@ -29,8 +29,6 @@ internal static class ZooCases
     /// </summary>
     public static IReadOnlySet<string> AwaitingEngine { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Bugs_below_resolution_do_not_pass_silently/vanishing-gradient/float",
-        "Bugs_below_resolution_do_not_pass_silently/xor-small-gradient/float",
         "Planted_bugs_are_diagnosed_as_what_they_are/relu-meeting-kinks/double",
         "Planted_bugs_are_diagnosed_as_what_they_are/relu-meeting-kinks/float",
         "Planted_bugs_are_diagnosed_as_what_they_are/relu-zero-init/double",

@@ -70,6 +70,7 @@ internal static class GradientComparison
             worst.Offer(i, Score(outcome, error[i], bound[i]));
         }
 
+        double resolution = Resolution(analytic, numeric, bound, outcomes);
         var entries = new TensorEntries(analytic, numeric, error, bound, outcomes, rule, tensorScale);
         var worstEntries = new List<EntryReport>(worst.Count);
         foreach (int index in worst.IndicesWorstFirst())
@@ -91,6 +92,7 @@ internal static class GradientComparison
         {
             KinkCount = kinkCount,
             NotCheckableCount = notCheckable,
+            Resolution = resolution,
             Kinks = kinkEntries,
             Directions = directions ?? [],
         };
@@ -148,6 +150,29 @@ internal static class GradientComparison
         }
 
         return error <= bound ? EntryOutcome.WithinTolerance : EntryOutcome.OutsideTolerance;
+    }
+
+    /// <summary>
+    /// The smallest relative error of the whole tensor the check was sure to see: a = (1 + r) g, with g
+    /// the true derivative and n off it by up to its error e(n), fails an entry once r |n| exceeds its
+    /// bound plus e(n), first at the entry with the smallest (bound + e(n)) / max(|a|, |n|). Counted over
+    /// the smooth entries whose a is not 0 (a kink's interval says nothing of a relative error, and 1% of
+    /// a gradient that is exactly 0 is 0); NaN when there is none.
+    /// </summary>
+    private static double Resolution(double[] analytic, NumericalGradient numeric, double[] bound, EntryOutcome[] outcomes)
+    {
+        double resolution = double.NaN;
+        for (int i = 0; i < outcomes.Length; i++)
+        {
+            double largest = Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric.Value[i]));
+            if (outcomes[i] is EntryOutcome.WithinTolerance or EntryOutcome.OutsideTolerance && analytic[i] != 0 && double.IsFinite(largest) && double.IsFinite(bound[i]) && double.IsFinite(numeric.Error[i]))
+            {
+                double relative = (bound[i] + numeric.Error[i]) / largest;
+                resolution = double.IsNaN(resolution) ? relative : Math.Min(resolution, relative);
+            }
+        }
+
+        return resolution;
     }
 
     /// <summary>Writes each entry's bound from max(|a|, |n|) and n's error estimate.</summary>

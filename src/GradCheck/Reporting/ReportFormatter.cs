@@ -38,7 +38,7 @@ internal static class ReportFormatter
         TensorReport[] failed = [.. report.FailedTensors];
         if (failed.Length == 0)
         {
-            return string.Create(Invariant, $"all {report.Tensors.Count} tensors within tolerance ({EntriesChecked(report)}){NotCheckableNote(report)}");
+            return string.Create(Invariant, $"all {report.Tensors.Count} tensors within tolerance ({EntriesChecked(report)}){NotCheckableNote(report)}{UnresolvedNote(report)}");
         }
 
         string tensors = string.Join(", ", failed.Select(tensor => string.Create(Invariant, $"{tensor.Name} ({(tensor.NothingCheckable ? NothingCheckable : FailedOfChecked(tensor))})")));
@@ -55,6 +55,7 @@ internal static class ReportFormatter
         }
 
         WriteKinks(text, report);
+        WriteUnresolved(text, report);
         TensorReport[] passed = [.. report.Tensors.Where(tensor => tensor.Passed)];
         if (passed.Length > 0 && passed.Length < report.Tensors.Count)
         {
@@ -127,6 +128,25 @@ internal static class ReportFormatter
 
     /// <summary>What a tensor none of whose entries could be decided says instead of a count of failures.</summary>
     private const string NothingCheckable = "nothing could be checked: every entry sits on a kink where kinks may meet; move the point";
+
+    /// <summary>
+    /// Such as <c>; b1 resolved only to 3% (a 1% error there would not show at float precision)</c>, or
+    /// nothing when every tensor resolves 1%: a pass of a tensor the check could not see is never silent.
+    /// </summary>
+    private static string UnresolvedNote(GradientCheckReport report)
+    {
+        TensorReport[] unresolved = [.. report.Tensors.Where(tensor => tensor.Unresolved)];
+        if (unresolved.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        string tensors = string.Join(", ", unresolved.Select(tensor => string.Create(Invariant, $"{tensor.Name} to {Percent(tensor.Resolution)}")));
+        return string.Create(Invariant, $"; resolved only {tensors} (a 1% error there would not show at {report.Method.ElementType} precision{(report.Options.Tolerance.IsAutomatic ? string.Empty : " under the stated tolerance")})");
+    }
+
+    /// <summary>A relative figure as a percentage with two significant digits, such as <c>3.2%</c> or <c>150%</c>.</summary>
+    private static string Percent(double relative) => (relative * 100).ToString(relative >= 0.1 ? "0" : "0.#", Invariant) + "%";
 
     /// <summary>Such as <c>; 3 entries not checkable where kinks may meet</c>, or nothing when every entry was decided.</summary>
     private static string NotCheckableNote(GradientCheckReport report)
@@ -267,6 +287,18 @@ internal static class ReportFormatter
             string shown = string.Join(", ", tensor.Kinks.Select(entry => string.Create(Invariant, $"{entry.Label} a = {KinkValues(entry)[0]} {(entry.Outcome == EntryOutcome.NotCheckable ? "outside" : "in")} {Interval(entry)}{(entry.Outcome == EntryOutcome.NotCheckable ? " NOT CHECKABLE" : entry.Passed ? string.Empty : " FAILS")}")));
             string more = tensor.KinkCount > tensor.Kinks.Count ? string.Create(Invariant, $", ... {tensor.KinkCount - tensor.Kinks.Count} more") : string.Empty;
             text.AppendLine(Invariant, $"  {tensor.Name}: {tensor.KinkCount} at kinks: {shown}{more}");
+        }
+    }
+
+    /// <summary>One line per passing tensor a 1% error would not have failed, with what it was resolved to.</summary>
+    private static void WriteUnresolved(StringBuilder text, GradientCheckReport report)
+    {
+        foreach (TensorReport tensor in report.Tensors.Where(tensor => tensor.Passed && tensor.Unresolved))
+        {
+            string why = report.Options.Tolerance.IsAutomatic
+                ? $"its derivatives are small against the noise of the cost at {report.Method.ElementType} precision"
+                : "the stated tolerance allows it";
+            text.AppendLine(Invariant, $"Resolution: {tensor.Name}: a 1% error would not show here; resolved to {Percent(tensor.Resolution)} ({why})");
         }
     }
 

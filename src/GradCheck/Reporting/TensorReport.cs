@@ -73,6 +73,23 @@ public sealed class TensorReport
     /// </summary>
     public int NotCheckableCount { get; init; }
 
+    /// <summary>
+    /// The smallest relative error of the whole tensor this check was sure to see (a = (1 + r) times the
+    /// true derivative fails once r exceeds it), from the bounds and error estimates of its entries; NaN where no entry has a non-zero smooth n.
+    /// Above <see cref="ResolutionTarget"/>, a passing tensor says so (<see cref="Unresolved"/>).
+    /// </summary>
+    public double Resolution { get; init; } = double.NaN;
+
+    /// <summary>The relative error every check should see in a tensor: 1%.</summary>
+    public const double ResolutionTarget = 0.01;
+
+    /// <summary>
+    /// Whether a 1% error in every entry of this tensor would not have failed it: its gradient is too
+    /// small against the noise of the cost (float, a tensor whose derivatives are a few 1e-3 of |J|), or
+    /// the stated tolerance is looser than 1%.
+    /// </summary>
+    public bool Unresolved => Resolution > ResolutionTarget;
+
     /// <summary>Whether entries were checked and not one of them could be decided: every one sits where kinks may meet.</summary>
     public bool NothingCheckable => NotCheckableCount > 0 && NotCheckableCount == CheckedEntryCount;
 
