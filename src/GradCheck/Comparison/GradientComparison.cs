@@ -30,7 +30,7 @@ internal static class GradientComparison
         TensorPrimitives.Abs(error, error);
         TensorPrimitives.MaxMagnitude(analytic, numeric.Value, bound);
         TensorPrimitives.Abs(bound, bound);
-        double tensorScale = LargestFinite(numeric.Value);
+        double tensorScale = numeric.Scale ?? LargestFinite(numeric.Value);
         WriteBounds(rule, bound, numeric.Error, tensorScale, bound);
 
         var outcomes = new EntryOutcome[length];

@@ -78,13 +78,22 @@ internal readonly struct EntryRule<T>
         }
     }
 
-    /// <summary>Where the stencil's points around <paramref name="x"/> are, as rounded to <typeparamref name="T"/>, in double.</summary>
-    public Stencil Points(T x) => new(
-        double.CreateTruncating(x),
-        double.CreateTruncating(StepSize.Offset(x, RelativeStep, 1)),
-        double.CreateTruncating(StepSize.Offset(x, RelativeStep, -1)),
-        double.CreateTruncating(StepSize.Offset(x, RelativeStep, 2)),
-        double.CreateTruncating(StepSize.Offset(x, RelativeStep, -2)),
-        double.CreateTruncating(StepSize.Offset(x, RelativeStep, 4)),
-        double.CreateTruncating(StepSize.Offset(x, RelativeStep, -4)));
+    /// <summary>
+    /// Where the stencil's points around <paramref name="x"/> are, as rounded to <typeparamref name="T"/>,
+    /// in double: on rung <paramref name="rung"/>, at ±2^rung, ±2^(rung+1), ±2^(rung+2) times h.
+    /// </summary>
+    public Stencil Points(T x, int rung = 0)
+    {
+        int unit = 1 << rung;
+        return new(
+            double.CreateTruncating(x),
+            Point(x, unit),
+            Point(x, -unit),
+            Point(x, 2 * unit),
+            Point(x, -2 * unit),
+            Point(x, 4 * unit),
+            Point(x, -4 * unit));
+    }
+
+    private double Point(T x, int multiple) => double.CreateTruncating(StepSize.Offset(x, RelativeStep, multiple));
 }

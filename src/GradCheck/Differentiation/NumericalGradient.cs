@@ -46,6 +46,14 @@ internal sealed class NumericalGradient
     /// <summary>The largest one-sided derivative around the entry (NaN where the method computes none).</summary>
     public double[] High { get; }
 
+    /// <summary>
+    /// The tensor's scale, the largest |n|, where the differentiation fixed it before it spent more points
+    /// on some entries: then it does not depend on which entries those were (which depends on their
+    /// analytic values), so no entry's bound moves with another entry's analytic value. Null to take
+    /// the largest finite |n| of <see cref="Value"/>.
+    /// </summary>
+    public double? Scale { get; set; }
+
     /// <summary>Whether the one-sided derivatives differ by more than a smooth cost allows.</summary>
     public bool[] IsKink { get; }
 

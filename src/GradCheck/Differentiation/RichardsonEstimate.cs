@@ -49,7 +49,8 @@ internal static class RichardsonEstimate
     /// <param name="noise">The noise of each value.</param>
     /// <param name="into">Where the estimate goes.</param>
     /// <param name="index">The entry's index in <paramref name="into"/>.</param>
-    public static void Write(in Stencil points, in Stencil values, in CostNoise noise, NumericalGradient into, int index)
+    /// <returns>The part of the error estimate that is noise; the rest is truncation.</returns>
+    public static double Write(in Stencil points, in Stencil values, in CostNoise noise, NumericalGradient into, int index)
     {
         double r1 = Apply(DifferenceRule.FivePoint, points, values, noise, out double r1Noise);
         double r2 = Apply(DifferenceRule.FivePointWide, points, values, noise, out _);
@@ -95,7 +96,10 @@ internal static class RichardsonEstimate
             // they move from h to 2h.
             double truncation = Math.Max(Math.Abs(left - leftWide), Math.Abs(right - rightWide)) / 3;
             into.Error[index] = (noise.ErrorCoverage * (jumpNoise + jumpWideNoise)) + truncation;
+            return noise.ErrorCoverage * (jumpNoise + jumpWideNoise);
         }
+
+        return noise.ErrorCoverage * r1Noise;
     }
 
     /// <summary>

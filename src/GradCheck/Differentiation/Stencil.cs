@@ -43,7 +43,4 @@ internal readonly record struct Stencil(double Center, double PlusH, double Minu
         -4 => Minus4H,
         _ => throw new ArgumentOutOfRangeException(nameof(multiple), multiple, "The stencil has the points 0, ±1, ±2 and ±4 h."),
     };
-
-    /// <summary>Whether the outer points ±4h were evaluated.</summary>
-    public bool HasOuter => !double.IsNaN(Plus4H) || !double.IsNaN(Minus4H);
 }

@@ -3,59 +3,78 @@ namespace GradCheck.Differentiation;
 /// <summary>
 /// The cost's values on the stencils of a list of entries of one tensor, kept between the passes of a
 /// check: the inner points of every entry first, the outer ones of the entries whose verdict the inner
-/// points leave open. Memory grows with the entries checked, not with the tensor.
+/// points leave open, and the wider points of the entries that climb to larger steps. Memory grows
+/// with the entries checked and the points evaluated, not with the tensor.
 /// </summary>
 internal sealed class StencilValues
 {
-    // One array per perturbed point, in the order of Stencil.Multiples; the outer two only once needed.
-    private readonly double[]?[] values = new double[Stencil.Multiples.Length][];
+    /// <summary>The multiples of h that can be stored: ±1, ±2, ±4, and the wider rungs' ±8, ±16, ±32.</summary>
+    public static ReadOnlySpan<int> Multiples => [1, -1, 2, -2, 4, -4, 8, -8, 16, -16, 32, -32];
+
+    /// <summary>How many rungs above the base step an entry may climb: steps 2h, 4h and 8h.</summary>
+    public const int HighestRung = 3;
+
+    // One array per multiple, in the order of Multiples, created before the workers that fill it start.
+    private readonly double[]?[] values = new double[Multiples.Length][];
 
     /// <param name="count">How many entries.</param>
     public StencilValues(int count)
     {
         Count = count;
-        for (int point = 0; point < Stencil.InnerMultiples.Length; point++)
-        {
-            values[point] = new double[count];
-        }
     }
 
     /// <summary>How many entries.</summary>
     public int Count { get; }
 
-    /// <summary>Stores the values at the points <paramref name="first"/>, <paramref name="first"/> + 1, ... of <see cref="Stencil.Multiples"/> for the entry at <paramref name="position"/>.</summary>
-    /// <param name="position">The entry's position in the list.</param>
-    /// <param name="first">The first point's position in <see cref="Stencil.Multiples"/>.</param>
-    /// <param name="at">The values.</param>
-    public void Store(int position, int first, ReadOnlySpan<double> at)
+    /// <summary>Makes room for the values at <paramref name="multiples"/>; called before the workers that fill them start.</summary>
+    public void Add(ReadOnlySpan<int> multiples)
     {
-        for (int k = 0; k < at.Length; k++)
+        foreach (int multiple in multiples)
         {
-            // Each entry is written by one worker; the arrays are created before the workers start.
-            values[first + k]![position] = at[k];
+            values[Slot(multiple)] ??= Filled(Count);
         }
     }
 
-    /// <summary>Makes room for the outer points; called before the workers that fill them start.</summary>
-    public void AddOuter()
+    /// <summary>Stores the values at <paramref name="multiples"/> of h for the entry at <paramref name="position"/>.</summary>
+    public void Store(int position, ReadOnlySpan<int> multiples, ReadOnlySpan<double> at)
     {
-        for (int point = Stencil.InnerMultiples.Length; point < values.Length; point++)
+        for (int k = 0; k < multiples.Length; k++)
         {
-            values[point] ??= new double[Count];
+            // Each entry is written by one worker; the arrays were made before the workers started.
+            values[Slot(multiples[k])]![position] = at[k];
         }
     }
 
-    /// <summary>The stencil of the entry at <paramref name="position"/>, NaN at the points not evaluated.</summary>
+    /// <summary>
+    /// The stencil of the entry at <paramref name="position"/> on rung <paramref name="rung"/>: its points
+    /// are the centre and ±2^rung, ±2^(rung+1), ±2^(rung+2) times h; NaN where not evaluated.
+    /// </summary>
     /// <param name="center">J at the given point.</param>
     /// <param name="position">The entry's position in the list.</param>
-    public Stencil At(double center, int position)
+    /// <param name="rung">0 for the base step h.</param>
+    public Stencil At(double center, int position, int rung = 0)
     {
-        Span<double> at = stackalloc double[values.Length];
-        for (int point = 0; point < values.Length; point++)
-        {
-            at[point] = values[point] is { } known ? known[position] : double.NaN;
-        }
+        int unit = 1 << rung;
+        return new Stencil(
+            center,
+            Value(unit, position),
+            Value(-unit, position),
+            Value(2 * unit, position),
+            Value(-2 * unit, position),
+            Value(4 * unit, position),
+            Value(-4 * unit, position));
+    }
 
-        return Stencil.Of(center, at);
+    private double Value(int multiple, int position) => values[Slot(multiple)] is { } known ? known[position] : double.NaN;
+
+    private static int Slot(int multiple) => Multiples.IndexOf(multiple) is int slot and >= 0
+        ? slot
+        : throw new ArgumentOutOfRangeException(nameof(multiple), multiple, "Only ±1, ±2, ±4, ±8, ±16 and ±32 h are stored.");
+
+    private static double[] Filled(int count)
+    {
+        double[] array = new double[count];
+        Array.Fill(array, double.NaN);
+        return array;
     }
 }

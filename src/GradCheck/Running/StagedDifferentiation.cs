@@ -77,11 +77,12 @@ internal static class StagedDifferentiation
         for (int t = 0; t < selected.Length; t++)
         {
             StencilValues values = stored[t] = new StencilValues(Count(workers, selected[t], entries[t]));
+            values.Add(Stencil.InnerMultiples);
             EntrySweep.Run(workers, selected[t], entries[t], rule.Cancellation, (in probe, position, index) =>
             {
                 Span<double> at = stackalloc double[Stencil.InnerMultiples.Length];
                 rule.Evaluate(probe, index, Stencil.InnerMultiples, at);
-                values.Store(position, 0, at);
+                values.Store(position, Stencil.InnerMultiples, at);
             }, meter);
             evaluations += (long)Stencil.InnerMultiples.Length * values.Count;
         }
@@ -105,36 +106,129 @@ internal static class StagedDifferentiation
             }
 
             StencilValues values = stored[t];
-            values.AddOuter();
-            int[]? list = entries[t];
             int[] positions = [.. open[t]];
-            int[] indices = [.. positions.Select(position => list?[position] ?? position)];
-            EntrySweep.Run(workers, selected[t], indices, rule.Cancellation, (in probe, k, index) =>
-            {
-                Span<double> at = stackalloc double[Stencil.OuterMultiples.Length];
-                // A cost that throws out there still ends the check with the exception and where it was
-                // thrown: an exception is a bug to see, and swallowing it would hide one in the forward pass.
-                rule.Evaluate(probe, index, Stencil.OuterMultiples, at);
-
-                values.Store(positions[k], Stencil.InnerMultiples.Length, at);
-            }, meter: null);
-            evaluations += (long)Stencil.OuterMultiples.Length * positions.Length;
-
+            evaluations += Evaluate(workers, selected[t], entries[t], positions, Stencil.OuterMultiples, rule, values);
             Span<T> x = workers[0].Parameters.Tensors[selected[t]].Storage.Span;
-            var measured = noise[t];
-            for (int k = 0; k < positions.Length; k++)
+            var climbing = new List<int>();
+            double scale = numerics[t].Scale ?? 0;
+            foreach (int position in positions)
             {
-                Stencil points = rule.Points(x[indices[k]]);
-                Stencil at = values.At(rule.BaseCost, positions[k]);
+                int index = entries[t]?[position] ?? position;
+                Stencil points = rule.Points(x[index]);
+                Stencil at = values.At(rule.BaseCost, position);
+
+                // Where the cost left its domain out there (NaN or infinite), which is no fault of the
+                // gradient, the estimate from the inner points stands.
                 if (double.IsFinite(at.Plus4H) && double.IsFinite(at.Minus4H))
                 {
-                    RichardsonEstimate.Write(points, at, ForEntry(measured, points, at), numerics[t], indices[k]);
+                    double noisePart = RichardsonEstimate.Write(points, at, ForEntry(noise[t], points, at), numerics[t], index);
+                    if (ShouldClimb(analytic[t][index], numerics[t], index, noisePart, comparison, scale))
+                    {
+                        climbing.Add(position);
+                    }
+                }
+            }
+
+            // 5. Larger steps where noise, not truncation, limits what an entry resolves.
+            evaluations += Climb(workers, selected[t], entries[t], climbing, analytic[t], rule, comparison, values, noise[t], numerics[t]);
+        }
+
+        return evaluations;
+    }
+
+    /// <summary>Evaluates <paramref name="multiples"/> of h for the entries at <paramref name="positions"/> and stores the values.</summary>
+    /// <returns>The number of cost evaluations made.</returns>
+    private static long Evaluate<T>(WorkerModel<T>[] workers, int tensor, int[]? entries, int[] positions, ReadOnlySpan<int> multiples, EntryRule<T> rule, StencilValues values)
+        where T : IFloatingPointIeee754<T>
+    {
+        int[] indices = [.. positions.Select(position => entries?[position] ?? position)];
+        int[] points = multiples.ToArray();
+        values.Add(points);
+
+        // A cost that throws out there still ends the check with the exception and where it was
+        // thrown: an exception is a bug to see, and swallowing it would hide one in the forward pass.
+        EntrySweep.Run(workers, tensor, indices, rule.Cancellation, (in probe, k, index) =>
+        {
+            Span<double> at = stackalloc double[points.Length];
+            rule.Evaluate(probe, index, points, at);
+            values.Store(positions[k], points, at);
+        }, meter: null);
+        return (long)points.Length * positions.Length;
+    }
+
+    /// <summary>
+    /// Whether an entry decided from the whole stencil should try larger steps: its gradient is not 0, it
+    /// is no kink, noise makes up most of its error, and that error keeps it from seeing 1% of its
+    /// value. A larger step divides the noise's share by the step's growth and multiplies the
+    /// truncation's by its fourth power, so it pays exactly there.
+    /// </summary>
+    private static bool ShouldClimb(double analytic, NumericalGradient numeric, int index, double noisePart, ComparisonRule comparison, double scale)
+    {
+        if (analytic == 0 || numeric.IsKink[index] || !double.IsFinite(numeric.Value[index]) || noisePart <= numeric.Error[index] / 2)
+        {
+            return false;
+        }
+
+        GradientComparison.Judge(analytic, numeric, index, comparison, scale, out _, out double bound);
+        double largest = Math.Max(Math.Abs(analytic), Math.Abs(numeric.Value[index]));
+        return (bound + numeric.Error[index]) / largest > TensorReport.ResolutionTarget;
+    }
+
+    /// <summary>
+    /// Climbs the entries at <paramref name="climbing"/> one rung at a time (steps 2h, 4h, 8h, each rung
+    /// 2 more evaluations): an entry takes a rung whose error estimate is smaller than its best so far,
+    /// and stops at a rung that shows a kink, is not finite, does not improve, or once it resolves 1%.
+    /// </summary>
+    /// <returns>The number of cost evaluations made.</returns>
+    private static long Climb<T>(
+        WorkerModel<T>[] workers,
+        int tensor,
+        int[]? entries,
+        List<int> climbing,
+        double[] analytic,
+        EntryRule<T> rule,
+        ComparisonRule comparison,
+        StencilValues values,
+        CostNoise noise,
+        NumericalGradient into)
+        where T : IFloatingPointIeee754<T>
+    {
+        long evaluations = 0;
+        Span<T> x = workers[0].Parameters.Tensors[tensor].Storage.Span;
+        var rungEstimate = new NumericalGradient(1);
+        for (int rung = 1; rung <= StencilValues.HighestRung && climbing.Count > 0; rung++)
+        {
+            int widest = 4 << rung;
+            evaluations += Evaluate(workers, tensor, entries, [.. climbing], [widest, -widest], rule, values);
+            double scale = into.Scale ?? 0;
+            var still = new List<int>();
+            foreach (int position in climbing)
+            {
+                int index = entries?[position] ?? position;
+                Stencil points = rule.Points(x[index], rung);
+                Stencil at = values.At(rule.BaseCost, position, rung);
+                if (!double.IsFinite(at.Plus4H) || !double.IsFinite(at.Minus4H))
+                {
+                    continue;
                 }
 
-                // Otherwise the cost left its domain out there (NaN or infinite), which is no fault of
-                // the gradient: the estimate from the inner points stands.
+                double noisePart = RichardsonEstimate.Write(points, at, ForEntry(noise, points, at), rungEstimate, 0);
+                if (rungEstimate.IsKink[0] || !double.IsFinite(rungEstimate.Value[0]) || !(rungEstimate.Error[0] < into.Error[index]))
+                {
+                    continue;
+                }
 
+                into.Value[index] = rungEstimate.Value[0];
+                into.Error[index] = rungEstimate.Error[0];
+                into.Low[index] = rungEstimate.Low[0];
+                into.High[index] = rungEstimate.High[0];
+                if (ShouldClimb(analytic[index], into, index, noisePart, comparison, scale))
+                {
+                    still.Add(position);
+                }
             }
+
+            climbing = still;
         }
 
         return evaluations;
@@ -222,14 +316,19 @@ internal static class StagedDifferentiation
             into.MarkChecked(index);
         }
 
+        // The scale every later decision and the final bounds use, fixed here from the inner points
+        // alone, so that it does not depend on which entries then get more points.
         double scale = GradientComparison.LargestFinite(into.Value);
+        into.Scale = scale;
         var open = new List<int>();
         for (int position = 0; position < values.Count; position++)
         {
             int index = entries?[position] ?? position;
             EntryOutcome outcome = GradientComparison.Judge(analytic[index], into, index, comparison, scale, out _, out _);
             bool coarse = into.Error[index] > InnerErrorShare * scale;
-            if (suspect[position] || outcome != EntryOutcome.WithinTolerance || coarse)
+
+            // An analytic value that is not finite fails whatever n is: no point confirming it.
+            if (suspect[position] || coarse || (outcome != EntryOutcome.WithinTolerance && outcome != EntryOutcome.AnalyticNotFinite))
             {
                 open.Add(position);
             }

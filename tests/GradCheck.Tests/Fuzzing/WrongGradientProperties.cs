@@ -61,9 +61,11 @@ public class WrongGradientProperties<T>
             var options = new GradientCheckOptions { Method = method, Tolerance = GradientTolerance.Within(atol, rtol) };
             GradientCheckReport report = GradientChecker.Check(fuzzCase.Cost, fuzzCase.Theta, gradient, options);
             int[] failed = FailedEntries(report);
-            Assert.That(failed, Is.SupersetOf(changed), report.ToString);
+
+            // A change at an entry where kinks may meet is not checkable there, which is no pass.
+            Assert.That(failed.Concat(NotCheckable(report)), Is.SupersetOf(changed), report.ToString);
             Assert.That(failed.Where(i => mustPass[i]), Is.Empty, report.ToString);
-            Assert.That(report.Passed, Is.EqualTo(failed.Length == 0));
+            Assert.That(report.Passed, Is.EqualTo(failed.Length == 0 && !report.Tensors[0].NothingCheckable));
             if (failed.Length <= options.WorstEntriesShown)
             {
                 Assert.That(Unnamed(report, changed), Is.Empty, "every changed entry is named in the report");
@@ -116,7 +118,7 @@ public class WrongGradientProperties<T>
 
             GradientCheckReport report = GradientChecker.Check(fuzzCase.Cost, fuzzCase.Theta, gradient, new GradientCheckOptions { Method = method });
             int[] failed = FailedEntries(report);
-            Assert.That(failed, Is.SupersetOf(changed), report.ToString);
+            Assert.That(failed.Concat(NotCheckable(report)), Is.SupersetOf(changed), report.ToString);
             if (bounds.All(bound => bound.AutomaticRuleApplies))
             {
                 Assert.That(failed, Is.EquivalentTo(changed), report.ToString);
@@ -146,4 +148,7 @@ public class WrongGradientProperties<T>
 
     private static int[] FailedEntries(GradientCheckReport report) =>
         [.. Enumerable.Range(0, report.Tensors[0].EntryCount).Where(i => report.Tensors[0].Entry(i).Failed)];
+
+    private static int[] NotCheckable(GradientCheckReport report) =>
+        [.. Enumerable.Range(0, report.Tensors[0].EntryCount).Where(i => report.Tensors[0].Entry(i).Outcome == EntryOutcome.NotCheckable)];
 }
