@@ -9,7 +9,8 @@ namespace GradCheck.Benchmarks;
 /// The configuration a command line selects. Without <c>--job</c>: <see cref="TwoCoreShortRun"/> on
 /// the full network. With <c>--job</c> NAME (dry, short, medium, long, ...): BenchmarkDotNet's job of
 /// that name instead, and for <c>--job dry</c>, the CI smoke test, the small network of
-/// <see cref="NetworkUnderTest.SmokeInputs"/> inputs. Either way, the per-entry allocation columns.
+/// <see cref="NetworkUnderTest.SmokeInputs"/> inputs. Either way, the per-entry allocation columns and the
+/// columns of what a check reported (evaluations per entry, verdict).
 /// </summary>
 public static class BenchmarkConfig
 {
@@ -18,8 +19,8 @@ public static class BenchmarkConfig
 
     /// <summary>
     /// The measurement on a 2-core machine: one process per benchmark, one warm-up iteration, three
-    /// measured ones. An operation of the full network takes seconds (123,000 or 369,000 cost
-    /// evaluations of about 25 µs), so each iteration is a single operation, timed far above the
+    /// measured ones. An operation of the full network takes seconds (123,000 or 246,000 cost
+    /// evaluations of 10 to 30 µs, by machine), so each iteration is a single operation, timed far above the
     /// clock's resolution, and the warm-up's hundreds of thousands of calls leave every method fully
     /// compiled. BenchmarkDotNet's default job (6 or more warm-ups, 15 to 100 iterations) would take
     /// hours for no better figure; its ShortRun (<c>--job short</c>) warms up three times.
@@ -40,7 +41,8 @@ public static class BenchmarkConfig
         NetworkUnderTest.IsSmokeTest = job.Equals(DryJob, StringComparison.OrdinalIgnoreCase);
 
         ManualConfig config = ManualConfig.Create(DefaultConfig.Instance)
-            .AddColumn(new AllocatedPerEntryColumn(), new AllocationSlopeColumn(), new LoopAllocationColumn());
+            .AddColumn(new AllocatedPerEntryColumn(), new AllocationSlopeColumn(), new LoopAllocationColumn())
+            .AddColumn(new EvaluationsPerEntryColumn(), new CheckVerdictColumn());
         return job.Equals("default", StringComparison.OrdinalIgnoreCase) ? config.AddJob(TwoCoreShortRun) : config;
     }
 }

@@ -16,7 +16,7 @@ public class ParallelCheckBenchmarks
 {
     private static readonly GradientCheckOptions Serial = new() { Method = DifferenceMethod.CentralTwoPoint };
 
-    private NetworkUnderTest subject = null!;
+    private NetworkUnderTest<double> subject = null!;
     private GradientCheckTarget<double> target = null!;
 
     /// <summary>The network's input size: 12288 for the measurement, a small one in a dry run.</summary>
@@ -30,7 +30,7 @@ public class ParallelCheckBenchmarks
     [GlobalSetup]
     public void SetUp()
     {
-        subject = new NetworkUnderTest(Inputs);
+        subject = new NetworkUnderTest<double>(Inputs);
         target = GradientCheckTarget<double>.Named(subject.Cost, subject.Network.Parameters).WithWorkerModels(() =>
         {
             var copy = new DenseNetwork<double>(subject.Network.LayerSizes, Activation.Tanh, seed: NetworkUnderTest.Seed);
