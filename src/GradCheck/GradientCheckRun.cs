@@ -184,8 +184,7 @@ internal static class GradientCheckRun
             numerics[t] = new NumericalGradient(analytic[t].Length, partial: entries[t] is not null);
         }
 
-        var noise = new CostNoise[selected.Length];
-        return StagedDifferentiation.Run(workers, selected, entries, analytic, rule, comparison, meter, numerics, noise);
+        return StagedDifferentiation.Run(workers, selected, entries, analytic, rule, comparison, meter, numerics);
     }
 
     private static double[] ToDouble<T>(TensorStorage<T> gradient)

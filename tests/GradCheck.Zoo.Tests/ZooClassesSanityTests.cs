@@ -4,7 +4,7 @@ using System.Numerics;
 namespace GradCheck.Zoo.Tests;
 
 /// <summary>
-/// The zoo proves the problem classes added for the measured-noise engine (issue 14) are what they say,
+/// The zoo proves the problem classes added for the measured-noise engine are what they say,
 /// over all 20 seeds: cancelling sums cancel by 100 to 1000, the half-grid ReLU networks' kinks and
 /// one-sided derivatives are what the exact analysis says and their backward pass is ReLU'(0) = 0
 /// everywhere, and the small-gradient tensors are as small as declared in float as in double.
@@ -132,8 +132,8 @@ public class ZooClassesSanityTests
             Assert.That(problems.Select(problem => problem.Name), Is.SupersetOf(new[] { "attention-cancelling", "solve-cancelling", "cumulative-cancelling" }));
             Assert.That(problems.Count(problem => problem.MeetingKinkEntries.Count > 0), Is.GreaterThanOrEqualTo(2), "kinks that meet, with and without zero-initialised layers");
             Assert.That(problems.Count(problem => problem.SmallGradientTensors.Count > 0 && problem.SmallGradientTensors.Count < problem.Parameters.Count), Is.GreaterThanOrEqualTo(2), "small-gradient tensors next to resolvable ones");
-            Assert.That(ZooCases.AwaitingEngine.Select(awaited => awaited.Split('/')[1]).Distinct(), Is.SubsetOf(ZooCases.Issue14Problems), "only the new problems' verdict tests may wait for the engine");
-            Assert.That(ZooCases.Issue14Problems, Is.SubsetOf(problems.Select(problem => problem.Name)));
+            Assert.That(ZooCases.AwaitingEngine.Select(awaited => awaited.Split('/')[1]).Distinct(), Is.SubsetOf(ZooCases.MeasuredNoiseProblems), "only the new problems' verdict tests may wait for the engine");
+            Assert.That(ZooCases.MeasuredNoiseProblems, Is.SubsetOf(problems.Select(problem => problem.Name)));
         }
     }
 

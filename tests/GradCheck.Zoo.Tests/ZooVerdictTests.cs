@@ -12,7 +12,7 @@ namespace GradCheck.Zoo.Tests;
 /// These assertions state what a right checker must say; they are not tuned to today's engine. A plain
 /// two-point difference with today's default tolerance lets some 1% float bugs through and fails
 /// correct gradients at kinks, and does not report kinks at all; the engine work under way is what
-/// turns those cases green. The cases of the problems added for issue 14 that today's engine gets wrong
+/// turns those cases green. The cases of the problems added for the measured-noise engine that today's engine gets wrong
 /// are explicit (<see cref="ZooCases.AwaitingEngine"/>), and bugs below a float difference's resolution
 /// are judged apart (<see cref="Bugs_below_resolution_do_not_pass_silently"/>).
 /// </remarks>

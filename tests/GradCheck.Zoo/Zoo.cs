@@ -19,7 +19,7 @@ namespace GradCheck.Zoo;
 /// are built so on purpose and say so (<see cref="ZooProblem{T}.SmallGradientTensors"/>).
 /// </para>
 /// <para>
-/// The last seven problems were added for issue 14, the measured-noise engine: cancelling sums
+/// The last seven problems were added for the measured-noise engine: cancelling sums
 /// (<see cref="CancellingSum{T}"/>), ReLU networks whose kinks meet at the point
 /// (<see cref="HalfGridReluNetwork{T}"/>), and tensors with gradients of 1e-3 to 1e-2 of |cost|. Today's
 /// engine gives wrong verdicts on correct code on them.
