@@ -26,6 +26,6 @@ public abstract class GradientCheckCase
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    /// <summary>Runs the backward pass and applies the gradient constraint to this tensor's gradient.</summary>
+    /// <summary>Applies the gradient constraint to this tensor: the check runs the problem's backward pass itself (again at a nudged point, if some entries need it).</summary>
     internal abstract ConstraintResult ApplyGradientConstraint();
 }

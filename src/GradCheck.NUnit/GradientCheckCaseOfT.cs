@@ -27,6 +27,6 @@ public sealed class GradientCheckCase<T> : GradientCheckCase
     internal override ConstraintResult ApplyGradientConstraint()
     {
         GradientCheckOptions options = GradientProblem.Options ?? GradientCheckOptions.Default;
-        return GradientConstraint<T>.ForTensor(GradientProblem.Target, options, Tensor).ApplyTo(GradientProblem.Backward());
+        return GradientConstraint<T>.ForTensor(GradientProblem, options, Tensor).ApplyTo(this);
     }
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using GradCheck.Comparison;
 using GradCheck.Coverage;
+using GradCheck.Problems;
 using GradCheck.Running;
 using GradCheck.Reporting;
 using NUnit.Framework.Constraints;
@@ -19,8 +20,18 @@ public sealed class GradientConstraint<T> : Constraint, IGradCheckConstraint
     private GradientCheckTarget<T> target;
     private readonly ConstraintModifiers modifiers = new("a gradient constraint");
 
-    private GradientConstraint(GradientCheckTarget<T> target)
-        : base(target.Description) => this.target = target;
+    /// <summary>
+    /// The problem of a <c>[GradientCheck]</c> case, whose check runs its backward pass and can re-check
+    /// entries at a nudged point; null for a constraint on a gradient the test computed.
+    /// </summary>
+    private readonly GradientProblem<T>? problem;
+
+    private GradientConstraint(GradientCheckTarget<T> target, GradientProblem<T>? problem = null)
+        : base(target.Description)
+    {
+        this.target = target;
+        this.problem = problem;
+    }
 
     /// <inheritdoc />
     public override string Description =>
@@ -112,13 +123,17 @@ public sealed class GradientConstraint<T> : Constraint, IGradCheckConstraint
     public override ConstraintResult ApplyTo<TActual>(TActual actual)
     {
         ArgumentNullException.ThrowIfNull(actual);
-        GradientCheckReport report = ConstraintRun.Check(this, options => target.Check(actual, options));
+        GradientCheckReport report = ConstraintRun.Check(this, options => problem?.Check(options) ?? target.Check(actual, options));
         return new GradientConstraintResult(this, actual, report);
     }
 
-    /// <summary>The constraint for a <c>[GradientCheck]</c> case: the problem's target, options and one tensor.</summary>
-    internal static GradientConstraint<T> ForTensor(GradientCheckTarget<T> target, GradientCheckOptions options, string tensor) =>
-        new GradientConstraint<T>(target).WithOptions(options with { Tensors = [tensor] });
+    /// <summary>
+    /// The constraint for a <c>[GradientCheck]</c> case: the problem, its options and one tensor. It
+    /// runs the problem's backward pass itself, whatever it is applied to, so that entries not checkable
+    /// at the given point can be re-checked at a nudged point.
+    /// </summary>
+    internal static GradientConstraint<T> ForTensor(GradientProblem<T> problem, GradientCheckOptions options, string tensor) =>
+        new GradientConstraint<T>(problem.Target, problem).WithOptions(options with { Tensors = [tensor] });
 
     internal static GradientConstraint<T> Create(GradientCheckTarget<T> target, ConstraintExpression? expression)
     {

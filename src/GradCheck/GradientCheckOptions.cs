@@ -14,6 +14,9 @@ public sealed record GradientCheckOptions
     /// <summary>How many of a failing tensor's worst entries a report lists by default.</summary>
     public const int DefaultWorstEntriesShown = 8;
 
+    /// <summary>The seed of the nudge unless <see cref="NudgeSeed"/> says otherwise.</summary>
+    public const int DefaultNudgeSeed = 1;
+
     private readonly int worstEntriesShown = DefaultWorstEntriesShown;
     private readonly GradientTolerance tolerance = GradientTolerance.Automatic;
     private readonly int? batchSize;
@@ -22,7 +25,8 @@ public sealed record GradientCheckOptions
 
     /// <summary>
     /// The defaults: Richardson differences, the automatic tolerance, kinks accepted when the analytic
-    /// value is a valid subgradient, 8 entries shown per failing tensor.
+    /// value is a valid subgradient, entries not checkable where kinks may meet re-checked at a point
+    /// nudged off the ties (seed 1) where the backward pass is known, 8 entries shown per failing tensor.
     /// </summary>
     public static GradientCheckOptions Default { get; } = new();
 
@@ -41,6 +45,27 @@ public sealed record GradientCheckOptions
     /// subgradient (between the left and right derivatives). False unless stated.
     /// </summary>
     public bool KinksFail { get; init; }
+
+    /// <summary>
+    /// Whether entries that cannot be checked at the given point (<see cref="Reporting.EntryOutcome.NotCheckable"/>:
+    /// a kink where kinks may meet) are re-checked at a point nudged off the ties, where the check has the
+    /// backward pass and can run it there: a <see cref="Problems.GradientProblem{T}"/> (and so
+    /// <c>[GradientCheck]</c>) and a layer check. Every parameter is moved by a seeded normal draw
+    /// (<see cref="NudgeSeed"/>), the backward pass and the cost's derivatives along those entries alone are
+    /// computed there, and the verdicts found there replace theirs, which the report says; every other
+    /// entry keeps its verdict at the given point, and every parameter is restored bit for bit. True
+    /// unless stated; false leaves such entries not checkable. A check of a gradient alone
+    /// (<see cref="GradientChecker"/>, <see cref="GradientCheckTarget{T}"/>) has no backward pass to run
+    /// and never moves the point.
+    /// </summary>
+    public bool RecheckAtNudgedPoint { get; init; } = true;
+
+    /// <summary>
+    /// The seed of the nudge that moves every parameter off the ties before entries not checkable at
+    /// the given point are re-checked (<see cref="RecheckAtNudgedPoint"/>); <see cref="DefaultNudgeSeed"/>
+    /// unless stated. The report prints it: the same seed moves the point the same way on every machine.
+    /// </summary>
+    public int NudgeSeed { get; init; } = DefaultNudgeSeed;
 
     /// <summary>
     /// The parameter tensors to differentiate and report, by name; null (the default) checks every one.

@@ -4,6 +4,7 @@ using System.Numerics.Tensors;
 using GradCheck.Comparison;
 using GradCheck.Coverage;
 using GradCheck.Differentiation;
+using GradCheck.Nudging;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
 using GradCheck.Running;
@@ -13,7 +14,8 @@ namespace GradCheck;
 /// <summary>
 /// One check, start to end: validate, snapshot, evaluate the cost at the given point (twice, to
 /// catch a cost that is not deterministic), set up the workers' models, differentiate what the
-/// coverage asks for, evaluate once more, restore, compare, report.
+/// coverage asks for, evaluate once more, restore, compare; where the backward pass is known, re-check
+/// the entries not checkable at the given point at a point nudged off the ties; report.
 /// </summary>
 internal static class GradientCheckRun
 {
@@ -29,9 +31,22 @@ internal static class GradientCheckRun
     /// <param name="gradients">The analytic gradients, aligned with the parameters.</param>
     /// <param name="options">How to check.</param>
     /// <param name="workerModels">Makes a model per extra worker when <see cref="GradientCheckOptions.Workers"/> is above 1; null when the target has none.</param>
-    public static GradientCheckReport Run<T>(Func<T> cost, TensorSet<T> parameters, TensorStorage<T>[] gradients, GradientCheckOptions options, Func<WorkerModel<T>>? workerModels)
+    /// <param name="backward">
+    /// The backward pass at the parameters as they are, aligned with them, for the re-check at a nudged
+    /// point (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>); null when the check has only the gradient.
+    /// </param>
+    /// <param name="notes">What else the report must say to reproduce the check (<see cref="GradientCheckReport.Notes"/>).</param>
+    public static GradientCheckReport Run<T>(
+        Func<T> cost,
+        TensorSet<T> parameters,
+        TensorStorage<T>[] gradients,
+        GradientCheckOptions options,
+        Func<WorkerModel<T>>? workerModels,
+        Func<TensorStorage<T>[]>? backward = null,
+        IReadOnlyList<string>? notes = null)
         where T : IFloatingPointIeee754<T>
     {
+        notes ??= [];
         ThrowIfNotFinite(parameters);
         int[] selected = SelectedTensors(parameters, options.Tensors);
         bool parallel = options.Workers > 1 && options.Coverage.Kind != CoverageKind.RandomDirections;
@@ -58,6 +73,9 @@ internal static class GradientCheckRun
         var numerics = new NumericalGradient[selected.Length];
         var directions = new DirectionReport[selected.Length][];
         var problems = new List<CheckProblem>();
+        var entriesJudged = new TensorEntries[selected.Length];
+        NudgedRecheck? recheck = null;
+        bool rechecking = false;
         CancellationToken cancellation = options.CancellationToken;
         double baseCost;
         long evaluations = 0;
@@ -90,7 +108,7 @@ internal static class GradientCheckRun
 
             if (problems.Count > 0)
             {
-                return new GradientCheckReport([], problems, method, options, baseCost, evaluations);
+                return new GradientCheckReport([], problems, method, options, baseCost, evaluations) { Notes = notes };
             }
 
             // Started here, so that the time left is that of the entries alone.
@@ -106,13 +124,26 @@ internal static class GradientCheckRun
             {
                 problems.Add(NotDeterministic(baseCost, after, "at the start of the check and again at its end"));
             }
+
+            for (int t = 0; t < selected.Length; t++)
+            {
+                entriesJudged[t] = GradientComparison.JudgeEntries(analytic[t], numerics[t], comparison);
+            }
+
+            if (problems.Count == 0 && backward is not null && options.RecheckAtNudgedPoint)
+            {
+                rechecking = true;
+                recheck = RecheckNotCheckable(cost, parameters, snapshot, selected, entriesJudged, backward, comparison, options, ref evaluations);
+            }
         }
         catch (OperationCanceledException cancelled) when (cancellation.IsCancellationRequested)
         {
             // The finally below restores the parameters before the exception leaves the check.
             string progress = options.Coverage.Kind == CoverageKind.RandomDirections
                 ? "during the check along random directions"
-                : string.Create(CultureInfo.InvariantCulture, $"after {meter?.Done ?? 0:N0} of {total:N0} entries");
+                : rechecking
+                    ? "while re-checking the entries not checkable at the given point at a point nudged off the ties"
+                    : string.Create(CultureInfo.InvariantCulture, $"after {meter?.Done ?? 0:N0} of {total:N0} entries");
             throw new OperationCanceledException(
                 $"The gradient check of {string.Join(", ", selected.Select(t => parameters.Tensors[t].Name))} was cancelled {progress}; every parameter has been restored bit for bit.",
                 cancelled,
@@ -127,10 +158,63 @@ internal static class GradientCheckRun
         for (int t = 0; t < tensors.Length; t++)
         {
             NamedTensor<T> tensor = parameters.Tensors[selected[t]];
-            tensors[t] = GradientComparison.Compare(tensor.Name, tensor.Storage.Shape, analytic[t], numerics[t], comparison, options.WorstEntriesShown, directions[t]);
+            tensors[t] = GradientComparison.Report(tensor.Name, tensor.Storage.Shape, entriesJudged[t], options.WorstEntriesShown, directions[t]);
         }
 
-        return new GradientCheckReport(tensors, problems, method, options, baseCost, evaluations);
+        return new GradientCheckReport(tensors, problems, method, options, baseCost, evaluations) { Notes = notes, Recheck = recheck };
+    }
+
+    /// <summary>
+    /// Re-checks the entries not checkable at the given point at a point nudged off the ties, and
+    /// replaces their values and verdicts in <paramref name="entries"/> with those found there; an entry
+    /// that sits on a kink again there (a tie that stayed within the stencil's reach) is re-checked at
+    /// the next nudged point, up to <see cref="PointNudge.MostPoints"/>. Null, changing nothing, when every
+    /// entry was decided at the given point.
+    /// </summary>
+    private static NudgedRecheck? RecheckNotCheckable<T>(
+        Func<T> cost,
+        TensorSet<T> parameters,
+        ParameterSnapshot<T> snapshot,
+        int[] selected,
+        TensorEntries[] entries,
+        Func<TensorStorage<T>[]> backward,
+        ComparisonRule comparison,
+        GradientCheckOptions options,
+        ref long evaluations)
+        where T : IFloatingPointIeee754<T>
+    {
+        int[][] pending = [.. entries.Select(tensor => Enumerable.Range(0, tensor.Length).Where(index => tensor.Outcomes[index] == EntryOutcome.NotCheckable).ToArray())];
+        if (pending.All(indices => indices.Length == 0))
+        {
+            return null;
+        }
+
+        var first = PointNudge.For<T>(options.Method, options.NudgeSeed);
+        int points = 0;
+        string? notMade = null;
+        while (points < PointNudge.MostPoints && pending.Any(indices => indices.Length > 0))
+        {
+            PointNudge nudge = first with { Point = points + 1 };
+            NudgedMeasurement measured = NudgedRecheckRun.Run(cost, parameters, snapshot, selected, pending, backward, nudge, comparison, options);
+            evaluations += measured.Evaluations;
+            if (measured.NotMade is not null)
+            {
+                notMade = measured.NotMade;
+                break;
+            }
+
+            points = nudge.Point;
+            for (int t = 0; t < entries.Length; t++)
+            {
+                if (measured.Analytic[t] is { } analytic && measured.Numerics[t] is { } numeric)
+                {
+                    entries[t] = entries[t].WithNudgedEntries(pending[t], analytic, numeric, nudge.Point);
+                    pending[t] = [.. pending[t].Where(index => numeric.IsKink[index])];
+                }
+            }
+        }
+
+        return new NudgedRecheck(first, points, notMade);
     }
 
     /// <summary>The entries of each selected tensor to differentiate one by one: a seeded sample, or null for every entry.</summary>
@@ -187,7 +271,8 @@ internal static class GradientCheckRun
         return StagedDifferentiation.Run(workers, selected, entries, analytic, rule, comparison, meter, numerics);
     }
 
-    private static double[] ToDouble<T>(TensorStorage<T> gradient)
+    /// <summary>A gradient's entries in double, copied, so that a backward pass that reuses its buffers cannot change them.</summary>
+    internal static double[] ToDouble<T>(TensorStorage<T> gradient)
         where T : IFloatingPointIeee754<T>
     {
         double[] values = new double[gradient.Length];

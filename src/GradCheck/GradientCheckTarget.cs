@@ -17,7 +17,7 @@ public sealed class GradientCheckTarget<T>
     /// <summary>The name a flat parameter vector is reported under, as in <c>theta[3]</c>.</summary>
     public const string FlatParameterName = "theta";
 
-    private readonly Func<object, GradientCheckOptions, Func<WorkerModel<T>>?, GradientCheckReport> check;
+    private readonly CheckRun check;
 
     private readonly string[] tensorDescriptions;
 
@@ -26,7 +26,7 @@ public sealed class GradientCheckTarget<T>
     private GradientCheckTarget(
         IReadOnlyList<string> tensorNames,
         string[] tensorDescriptions,
-        Func<object, GradientCheckOptions, Func<WorkerModel<T>>?, GradientCheckReport> check,
+        CheckRun check,
         Func<WorkerModel<T>>? workerModels)
     {
         TensorNames = tensorNames;
@@ -65,14 +65,17 @@ public sealed class GradientCheckTarget<T>
         return new GradientCheckTarget<T>(
             [FlatParameterName],
             [$"{FlatParameterName} {Shapes.Format([theta.Length])}"],
-            (gradient, options, _) =>
+            (gradient, options, _, backward, notes) =>
             {
                 // A fresh copy per check: the user may move theta between checks, and the copy is
                 // what the cost sees perturbed. Each extra worker gets a copy of its own.
                 T[] point = (T[])theta.Clone();
                 TensorSet<T> parameters = TensorSet<T>.Single(FlatParameterName, point, writable: true);
                 TensorSet<T> gradients = TensorSet<T>.Single(FlatParameterName, gradient, writable: false);
-                return GradientCheckRun.Run(() => cost(point), parameters, GradientAlignment.Align(parameters, gradients), options, () => CopyOf(cost, point));
+                Func<TensorStorage<T>[]>? aligned = backward is null
+                    ? null
+                    : () => GradientAlignment.Align(parameters, TensorSet<T>.Single(FlatParameterName, backward(parameters), writable: false));
+                return GradientCheckRun.Run(() => cost(point), parameters, GradientAlignment.Align(parameters, gradients), options, () => CopyOf(cost, point), aligned, notes);
             },
             workerModels: null);
     }
@@ -93,8 +96,13 @@ public sealed class GradientCheckTarget<T>
         return new GradientCheckTarget<T>(
             [.. wrapped.Tensors.Select(tensor => tensor.Name)],
             [.. wrapped.Tensors.Select(tensor => tensor.Name + " " + Shapes.Format(tensor.Storage.Shape))],
-            (gradients, options, workerModels) =>
-                GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, TensorSet<T>.FromDictionary(gradients, writable: false, role: "gradient")), options, workerModels),
+            (gradients, options, workerModels, backward, notes) =>
+            {
+                Func<TensorStorage<T>[]>? aligned = backward is null
+                    ? null
+                    : () => GradientAlignment.Align(wrapped, TensorSet<T>.FromDictionary(backward(wrapped), writable: false, role: "gradient"));
+                return GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, TensorSet<T>.FromDictionary(gradients, writable: false, role: "gradient")), options, workerModels, aligned, notes);
+            },
             workerModels: null);
     }
 
@@ -118,7 +126,7 @@ public sealed class GradientCheckTarget<T>
     /// <exception cref="ArgumentException">The gradients' names or shapes do not match the parameters, or a parameter is not finite.</exception>
     /// <exception cref="CostEvaluationException">The cost threw; every parameter has been restored.</exception>
     public GradientCheckReport Check<TGradient>(IReadOnlyDictionary<string, TGradient> gradients, GradientCheckOptions? options = null) =>
-        check(UntypedGradients.From(gradients), options ?? GradientCheckOptions.Default, workerModels);
+        check(UntypedGradients.From(gradients), options ?? GradientCheckOptions.Default, workerModels, backward: null, notes: []);
 
     /// <summary>Checks <paramref name="gradient"/> against finite differences of the cost.</summary>
     /// <param name="gradient">
@@ -132,8 +140,24 @@ public sealed class GradientCheckTarget<T>
     public GradientCheckReport Check(object gradient, GradientCheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(gradient);
-        return check(gradient, options ?? GradientCheckOptions.Default, workerModels);
+        return check(gradient, options ?? GradientCheckOptions.Default, workerModels, backward: null, notes: []);
     }
+
+    /// <summary>
+    /// Checks <paramref name="gradient"/>, which <paramref name="backward"/> returned at the given point,
+    /// and re-checks the entries not checkable there at a point nudged off the ties, running
+    /// <paramref name="backward"/> there (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>).
+    /// </summary>
+    /// <param name="gradient">As for <see cref="Check(object, GradientCheckOptions)"/>.</param>
+    /// <param name="options">How to check.</param>
+    /// <param name="backward">
+    /// The backward pass at the parameters it is given, as they are: for a flat target, the check's own
+    /// copy of theta, which the backward pass must not keep or modify; a named target's tensors are the
+    /// ones it reads in place anyway.
+    /// </param>
+    /// <param name="notes">What else the report must say to reproduce the check (<see cref="GradientCheckReport.Notes"/>).</param>
+    internal GradientCheckReport CheckWithBackward(object gradient, GradientCheckOptions options, Func<TensorSet<T>, object> backward, IReadOnlyList<string> notes) =>
+        check(gradient, options, workerModels, backward, notes);
 
     /// <summary>
     /// Refuses parameters with no entry to differentiate, before the cost is called: a check that passed on
@@ -155,6 +179,14 @@ public sealed class GradientCheckTarget<T>
                 parameterName);
         }
     }
+
+    /// <summary>One check of a gradient against this target's cost.</summary>
+    /// <param name="gradient">The gradient, as the user gave it.</param>
+    /// <param name="options">How to check.</param>
+    /// <param name="workerModels">The models of the extra workers, if the target has them.</param>
+    /// <param name="backward">The backward pass at the parameters it is given, for the re-check at a nudged point; null when the check has only the gradient.</param>
+    /// <param name="notes">What else the report must say.</param>
+    private delegate GradientCheckReport CheckRun(object gradient, GradientCheckOptions options, Func<WorkerModel<T>>? workerModels, Func<TensorSet<T>, object>? backward, IReadOnlyList<string> notes);
 
     private static WorkerModel<T> CopyOf(Func<T[], T> cost, T[] point)
     {

@@ -142,6 +142,13 @@ public sealed class MessageScenarios
     [Test]
     public void Layer_backward_right() => LayerNorm(LayerNormalizationBackward.Correct);
 
+    /// <summary>A ReLU layer whose kinks meet at the given point: dW[0,1], wrong by 0.5, can be seen only at a point nudged off the ties.</summary>
+    [Test]
+    public void Kinks_that_meet_re_checked_wrong() => ReluLayer(bug: (0, 1, 0.5));
+
+    [Test]
+    public void Kinks_that_meet_re_checked_right() => ReluLayer(bug: null);
+
     [Test]
     public void Jacobian_transposed_wrong() => Jacobian(transpose: true);
 
@@ -219,6 +226,12 @@ public sealed class MessageScenarios
         var norm = new LayerNormalization<double>(features: 4, seed: 1, backward);
         double[,] x = { { 0.5, -1.0, 2.0, 0.25 }, { 1.5, 0.75, -0.5, -2.0 }, { -0.25, 1.25, 0.0, 0.5 } };
         Assert.That(Layer.Of(x, norm.Forward, norm.Backward).WithParameters(norm.Parameters, () => norm.Gradients), Has.CorrectBackward);
+    }
+
+    private static void ReluLayer((int Row, int Column, double Offset)? bug)
+    {
+        var layer = new HalfGridReluLayer<double>(seed: 2, bug);
+        Assert.That(Layer.Of(layer.Input, layer.Forward, layer.Backward).WithParameters(layer.Parameters, () => layer.Gradients), Has.CorrectBackward);
     }
 
     /// <summary>f(x) = (x0 x1, x1 + x2², sin x0): its Jacobian is not symmetric, so its transpose is wrong.</summary>

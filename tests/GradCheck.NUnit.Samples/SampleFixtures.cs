@@ -16,6 +16,20 @@ public sealed class SeededNetworks
     }
 }
 
+/// <summary>
+/// A zero-initialised ReLU network whose W1 can be checked only at a point nudged off the ties: right,
+/// with a bug the given point cannot see, and checked with the re-check switched off.
+/// </summary>
+public sealed class MeetingKinks
+{
+    [GradientCheck(typeof(SampleProblems), nameof(SampleProblems.ZeroInitialisedRelu), Seeds = [8])]
+    [GradientCheck(typeof(SampleProblems), nameof(SampleProblems.ZeroInitialisedReluWithBug), Seeds = [8])]
+    [GradientCheck(typeof(SampleProblems), nameof(SampleProblems.ZeroInitialisedReluNotRechecked), Seeds = [8])]
+    public void Backprop(GradientCheckCase<double> check)
+    {
+    }
+}
+
 /// <summary>Problems from a property of the fixture itself, and a test body that looks further at the report.</summary>
 public sealed class PropertySource
 {

@@ -1,9 +1,10 @@
 using GradCheck.Examples.Models;
 using GradCheck.Problems;
+using GradCheck.Testing;
 
 namespace GradCheck.NUnit.Samples;
 
-/// <summary>Problems for the sample fixtures: the seeds' small network, right and with planted bugs.</summary>
+/// <summary>Problems for the sample fixtures: the seeds' small network, right and with planted bugs, and a ReLU network whose kinks meet.</summary>
 public static class SampleProblems
 {
     /// <summary>The [4, 5, 3, 1] ReLU network of the seeds, with its correct backward pass.</summary>
@@ -16,6 +17,30 @@ public static class SampleProblems
         Scale(backward["db1"], 4.0);
         return backward;
     });
+
+    /// <summary>
+    /// A [3, 4, 1] ReLU network on integer inputs whose first layer is zero-initialised: along every
+    /// W1 entry two units switch at once from opposite sides, so W1 can be checked only at a point
+    /// nudged off the ties.
+    /// </summary>
+    public static GradientProblem<double> ZeroInitialisedRelu(int seed) => ZeroInitialised("ZeroInitialisedRelu", seed, bug: false);
+
+    /// <summary>The same network checked without the re-check at a nudged point: nothing in W1 can be checked.</summary>
+    public static GradientProblem<double> ZeroInitialisedReluNotRechecked(int seed) =>
+        ZeroInitialised("ZeroInitialisedReluNotRechecked", seed, bug: false, new GradientCheckOptions { RecheckAtNudgedPoint = false });
+
+    /// <summary>
+    /// The same network whose backward pass has dW1[0,0] 20% of the gradient's scale too high wherever it
+    /// runs; at seed 8 both one-sided derivatives there are below 0, so the wrong value is as
+    /// uncheckable at the given point as the right one, and only the nudged point shows it.
+    /// </summary>
+    public static GradientProblem<double> ZeroInitialisedReluWithBug(int seed) => ZeroInitialised("ZeroInitialisedReluWithBug", seed, bug: true);
+
+    private static GradientProblem<double> ZeroInitialised(string name, int seed, bool bug, GradientCheckOptions? options = null)
+    {
+        var net = new HalfGridReluNetwork<double>(seed, zeroInitialised: true);
+        return GradientProblem.Create(name, net.Parameters, net.Cost, () => bug ? net.GradientWrongAt("dW1", 0, 0, 0.2, sign: 1) : net.Gradient(), options);
+    }
 
     private static void Scale(double[,] matrix, double factor)
     {

@@ -46,6 +46,24 @@ public class GradientCheckAttributeTests
     }
 
     [Test]
+    public void Entries_not_checkable_where_kinks_meet_are_decided_at_a_nudged_point_and_a_bug_there_fails_its_case()
+    {
+        Dictionary<string, ITestResult> results = FixtureRunner.Run(typeof(MeetingKinks));
+        string[] failed = [.. results.Values.Where(result => result.ResultState.Status == TestStatus.Failed).Select(result => result.Test.Name)];
+        ITestResult bug = results["Backprop(ZeroInitialisedReluWithBug(seed: 8) > W1)"];
+        ITestResult notRechecked = results["Backprop(ZeroInitialisedReluNotRechecked(seed: 8) > W1)"];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failed, Is.EquivalentTo(new[] { "Backprop(ZeroInitialisedReluWithBug(seed: 8) > W1)", "Backprop(ZeroInitialisedReluNotRechecked(seed: 8) > W1)" }));
+            Assert.That(bug.Message, Does.Contain("re-checked at a point nudged off the ties (seed 1; every parameter moved by 1.0e-02"));
+            Assert.That(bug.Message, Does.Contain("W1[0,0] fails at nudged point 1: a = "));
+            Assert.That(notRechecked.Message, Does.Contain("W1 (nothing could be checked: every entry sits on a kink where kinks may meet; move the point)"));
+            Assert.That(notRechecked.Message, Does.Contain("RecheckAtNudgedPoint = false"));
+        }
+    }
+
+    [Test]
     public void A_failing_case_shows_the_gradient_constraints_message_for_its_tensor()
     {
         ITestResult result = FixtureRunner.Run(typeof(SeededNetworks))["Backprop(PlantedBug(seed: 1) > W2)"];

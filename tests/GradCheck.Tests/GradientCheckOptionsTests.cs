@@ -61,6 +61,29 @@ public class GradientCheckOptionsTests
     }
 
     [Test]
+    public void Re_checks_entries_not_checkable_at_the_given_point_at_a_point_nudged_with_seed_1_unless_told_otherwise()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(GradientCheckOptions.Default.RecheckAtNudgedPoint, Is.True);
+            Assert.That(GradientCheckOptions.Default.NudgeSeed, Is.EqualTo(GradientCheckOptions.DefaultNudgeSeed).And.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public void The_re_check_is_written_with_the_options_only_where_it_is_not_the_default()
+    {
+        string Line(GradientCheckOptions options) =>
+            GradientChecker.Check(v => v[0] * v[0], [1.5], [3.0], options).ToString().Split(Environment.NewLine).Single(line => line.StartsWith("Options: ", StringComparison.Ordinal));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Line(GradientCheckOptions.Default), Does.EndWith("WorstEntriesShown = 8 }"));
+            Assert.That(Line(new GradientCheckOptions { RecheckAtNudgedPoint = false, NudgeSeed = -3 }), Does.EndWith("WorstEntriesShown = 8, RecheckAtNudgedPoint = false, NudgeSeed = -3 }"));
+        }
+    }
+
+    [Test]
     public void Refuses_a_null_tolerance()
     {
         Assert.Throws<ArgumentNullException>(() => _ = new GradientCheckOptions { Tolerance = null! });

@@ -19,7 +19,14 @@ internal static class GradientComparison
     /// <param name="rule">The pass rule and what to do at kinks.</param>
     /// <param name="entriesKept">How many of the worst entries, and of the kinks, to keep for the report.</param>
     /// <param name="directions">The random directions a fast check measured the tensor along; empty otherwise.</param>
-    public static TensorReport Compare(string name, int[] shape, double[] analytic, NumericalGradient numeric, ComparisonRule rule, int entriesKept, IReadOnlyList<DirectionReport>? directions = null)
+    public static TensorReport Compare(string name, int[] shape, double[] analytic, NumericalGradient numeric, ComparisonRule rule, int entriesKept, IReadOnlyList<DirectionReport>? directions = null) =>
+        Report(name, shape, JudgeEntries(analytic, numeric, rule), entriesKept, directions);
+
+    /// <summary>Holds every entry of one tensor to the rule: its error, its bound and its outcome.</summary>
+    /// <param name="analytic">a, the backward pass's gradient, in double.</param>
+    /// <param name="numeric">n, with its error estimates and kink verdicts.</param>
+    /// <param name="rule">The pass rule and what to do at kinks.</param>
+    public static TensorEntries JudgeEntries(double[] analytic, NumericalGradient numeric, ComparisonRule rule)
     {
         int length = analytic.Length;
         double[] error = new double[length];
@@ -34,11 +41,6 @@ internal static class GradientComparison
         WriteBounds(rule, bound, numeric.Error, tensorScale, bound);
 
         var outcomes = new EntryOutcome[length];
-        var worst = new WorstEntries(entriesKept);
-        var kinks = new List<int>();
-        int failed = 0;
-        int kinkCount = 0;
-        int notCheckable = 0;
         for (int i = 0; i < length; i++)
         {
             if (!numeric.IsChecked(i))
@@ -49,9 +51,34 @@ internal static class GradientComparison
                 continue;
             }
 
-            EntryOutcome outcome = OutcomeOf(analytic[i], numeric, i, ref error[i], bound[i], rule.KinksFail);
-            outcomes[i] = outcome;
-            if (numeric.IsKink[i] && double.IsFinite(numeric.Value[i]))
+            outcomes[i] = OutcomeOf(analytic[i], numeric, i, ref error[i], bound[i], rule.KinksFail);
+        }
+
+        return new TensorEntries(analytic, numeric, error, bound, outcomes, rule, tensorScale);
+    }
+
+    /// <summary>One tensor's report from its judged entries: the counts, the worst entries, the kinks and the norms.</summary>
+    /// <param name="name">The tensor's name.</param>
+    /// <param name="shape">The tensor's shape.</param>
+    /// <param name="entries">Every entry, judged (<see cref="JudgeEntries"/>), some perhaps at a nudged point.</param>
+    /// <param name="entriesKept">How many of the worst entries, and of the kinks, to keep for the report.</param>
+    /// <param name="directions">The random directions a fast check measured the tensor along; empty otherwise.</param>
+    public static TensorReport Report(string name, int[] shape, TensorEntries entries, int entriesKept, IReadOnlyList<DirectionReport>? directions = null)
+    {
+        var worst = new WorstEntries(entriesKept);
+        var kinks = new List<int>();
+        int failed = 0;
+        int kinkCount = 0;
+        int notCheckable = 0;
+        for (int i = 0; i < entries.Length; i++)
+        {
+            EntryOutcome outcome = entries.Outcomes[i];
+            if (outcome == EntryOutcome.NotChecked)
+            {
+                continue;
+            }
+
+            if (entries.IsKink[i] && double.IsFinite(entries.Numeric[i]))
             {
                 kinkCount++;
                 if (kinks.Count < entriesKept)
@@ -67,23 +94,19 @@ internal static class GradientComparison
 
             notCheckable += outcome == EntryOutcome.NotCheckable ? 1 : 0;
 
-            worst.Offer(i, Score(outcome, error[i], bound[i]));
+            worst.Offer(i, Score(outcome, entries.Error[i], entries.Bound[i]));
         }
 
-        double resolution = Resolution(analytic, numeric, bound, outcomes);
-        var entries = new TensorEntries(analytic, numeric, error, bound, outcomes, rule, tensorScale);
         var worstEntries = new List<EntryReport>(worst.Count);
         foreach (int index in worst.IndicesWorstFirst())
         {
             worstEntries.Add(TensorReport.EntryOf(name, shape, entries, index));
         }
 
-        List<EntryReport> kinkEntries = [.. kinks.Select(index => TensorReport.EntryOf(name, shape, entries, index))];
-
         // The norms are over the entries checked, all of them unless the coverage was partial.
-        (double[] checkedError, double[] checkedAnalytic, double[] checkedNumeric) = numeric.Checked is null
-            ? (error, analytic, numeric.Value)
-            : (Checked(error, numeric), Checked(analytic, numeric), Checked(numeric.Value, numeric));
+        (double[] checkedError, double[] checkedAnalytic, double[] checkedNumeric) = entries.IsComplete
+            ? (entries.Error, entries.Analytic, entries.Numeric)
+            : (Checked(entries.Error, entries), Checked(entries.Analytic, entries), Checked(entries.Numeric, entries));
         double[] scratch = new double[checkedError.Length];
         double differenceNorm = ScaledNorm.Of(checkedError, scratch);
         double analyticNorm = ScaledNorm.Of(checkedAnalytic, scratch);
@@ -92,8 +115,8 @@ internal static class GradientComparison
         {
             KinkCount = kinkCount,
             NotCheckableCount = notCheckable,
-            Resolution = resolution,
-            Kinks = kinkEntries,
+            Resolution = Resolution(entries),
+            Kinks = [.. kinks.Select(index => TensorReport.EntryOf(name, shape, entries, index))],
             Directions = directions ?? [],
         };
     }
@@ -159,15 +182,18 @@ internal static class GradientComparison
     /// the smooth entries whose a is not 0 (a kink's interval says nothing of a relative error, and 1% of
     /// a gradient that is exactly 0 is 0); NaN when there is none.
     /// </summary>
-    private static double Resolution(double[] analytic, NumericalGradient numeric, double[] bound, EntryOutcome[] outcomes)
+    private static double Resolution(TensorEntries entries)
     {
         double resolution = double.NaN;
-        for (int i = 0; i < outcomes.Length; i++)
+        for (int i = 0; i < entries.Length; i++)
         {
-            double largest = Math.Max(Math.Abs(analytic[i]), Math.Abs(numeric.Value[i]));
-            if (outcomes[i] is EntryOutcome.WithinTolerance or EntryOutcome.OutsideTolerance && analytic[i] != 0 && double.IsFinite(largest) && double.IsFinite(bound[i]) && double.IsFinite(numeric.Error[i]))
+            double a = entries.Analytic[i];
+            double largest = Math.Max(Math.Abs(a), Math.Abs(entries.Numeric[i]));
+            double bound = entries.Bound[i];
+            double numericError = entries.NumericError[i];
+            if (entries.Outcomes[i] is EntryOutcome.WithinTolerance or EntryOutcome.OutsideTolerance && a != 0 && double.IsFinite(largest) && double.IsFinite(bound) && double.IsFinite(numericError))
             {
-                double relative = (bound[i] + numeric.Error[i]) / largest;
+                double relative = (bound + numericError) / largest;
                 resolution = double.IsNaN(resolution) ? relative : Math.Min(resolution, relative);
             }
         }
@@ -194,8 +220,8 @@ internal static class GradientComparison
         }
     }
 
-    private static double[] Checked(double[] values, NumericalGradient numeric) =>
-        [.. values.Where((_, index) => numeric.IsChecked(index))];
+    private static double[] Checked(double[] values, TensorEntries entries) =>
+        [.. values.Where((_, index) => entries.IsChecked(index))];
 
     /// <summary>The largest finite |value|, 0 when there is none: NaN entries (failures, or entries not checked) do not count, nor does an empty tensor.</summary>
     internal static double LargestFinite(ReadOnlySpan<double> values)

@@ -13,7 +13,10 @@ namespace GradCheck.Layers;
 /// <c>dx = backward(dy)</c> once after a forward pass at x, and then checks, with the gradient checker,
 /// that dx and the parameters' gradients are the gradient of the scalar J = &lt;dy, f(x)&gt; with respect
 /// to x and to every parameter. One scalar covers every output: a wrong term anywhere in the backward
-/// pass changes J's gradient, almost surely for a random dy.
+/// pass changes J's gradient, almost surely for a random dy. Entries not checkable at x, where kinks of
+/// the layer meet (two ReLU units switching at once), are re-checked after a forward and a backward
+/// pass at a point nudged off the ties (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>); x is
+/// the check's own copy, and every parameter is restored bit for bit.
 /// </remarks>
 /// <typeparam name="TInput">x's container.</typeparam>
 /// <typeparam name="TOutput">y's container.</typeparam>

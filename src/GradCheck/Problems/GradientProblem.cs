@@ -30,7 +30,10 @@ public static class GradientProblem
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(backward);
-        return new GradientProblem<T>(name, GradientCheckTarget<T>.Named(cost, parameters), () => UntypedGradients.From(backward()), options);
+        // The backward pass reads the parameters in place, wherever the check has moved them.
+        return new GradientProblem<T>(name, GradientCheckTarget<T>.Named(cost, parameters), Backward, _ => Backward(), options);
+
+        object Backward() => UntypedGradients.From(backward());
     }
 
     /// <summary>A pure cost of a flat vector, checked at <paramref name="theta"/>.</summary>
@@ -46,6 +49,8 @@ public static class GradientProblem
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(gradient);
         GradientCheckTarget<T> target = GradientCheckTarget<T>.Flat(cost, theta);
-        return new GradientProblem<T>(name, target, () => gradient((T[])theta.Clone()), options);
+        // At the given point the gradient is given a copy of theta; at a point the check has moved, a
+        // copy of the check's own copy.
+        return new GradientProblem<T>(name, target, () => gradient((T[])theta.Clone()), point => gradient(point.Tensors[0].Storage.Span.ToArray()), options);
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using GradCheck.Parameters;
 using GradCheck.Reporting;
 
 namespace GradCheck.Problems;
@@ -16,11 +17,15 @@ public sealed class GradientProblem<T>
 {
     private readonly Func<object> backward;
 
-    internal GradientProblem(string name, GradientCheckTarget<T> target, Func<object> backward, GradientCheckOptions? options)
+    /// <summary>The backward pass at the parameters the check gives it, for the re-check at a point nudged off the ties.</summary>
+    private readonly Func<TensorSet<T>, object> backwardAt;
+
+    internal GradientProblem(string name, GradientCheckTarget<T> target, Func<object> backward, Func<TensorSet<T>, object> backwardAt, GradientCheckOptions? options)
     {
         Name = name;
         Target = target;
         this.backward = backward;
+        this.backwardAt = backwardAt;
         Options = options;
     }
 
@@ -41,20 +46,26 @@ public sealed class GradientProblem<T>
     public GradientProblem<T> WithOptions(GradientCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new GradientProblem<T>(Name, Target, backward, options);
+        return new GradientProblem<T>(Name, Target, backward, backwardAt, options);
     }
 
     /// <summary>Runs the backward pass at the current parameters and returns its gradient(s).</summary>
     public object Backward() => backward();
 
-    /// <summary>Runs the backward pass and checks its gradient with respect to every tensor.</summary>
+    /// <summary>
+    /// Runs the backward pass and checks its gradient with respect to every tensor. Entries not checkable
+    /// at the given point, because kinks may meet there, are re-checked at a point nudged off the ties,
+    /// where the backward pass runs again (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>); every
+    /// parameter is restored bit for bit afterwards.
+    /// </summary>
     /// <param name="options">How to check; null for <see cref="Options"/>, else the defaults.</param>
     public GradientCheckReport Check(GradientCheckOptions? options = null) =>
-        Target.Check(Backward(), options ?? Options);
+        Target.CheckWithBackward(Backward(), options ?? Options ?? GradientCheckOptions.Default, backwardAt, notes: []);
 
     /// <summary>
     /// Runs the backward pass and checks its gradient with respect to one tensor only, differentiating
-    /// that tensor's entries alone.
+    /// that tensor's entries alone (and re-checking, as <see cref="Check(GradientCheckOptions)"/> does,
+    /// those not checkable at the given point).
     /// </summary>
     /// <param name="tensor">One of <see cref="TensorNames"/>.</param>
     /// <param name="options">How to check; null for <see cref="Options"/>, else the defaults.</param>
@@ -63,7 +74,7 @@ public sealed class GradientProblem<T>
     {
         ArgumentException.ThrowIfNullOrEmpty(tensor);
         GradientCheckOptions chosen = options ?? Options ?? GradientCheckOptions.Default;
-        return Target.Check(Backward(), chosen with { Tensors = [tensor] });
+        return Target.CheckWithBackward(Backward(), chosen with { Tensors = [tensor] }, backwardAt, notes: []);
     }
 
     /// <inheritdoc />

@@ -27,8 +27,10 @@ public enum EntryOutcome
     /// backward pass's value, a valid generalised gradient, lies outside that interval by an amount no
     /// function of the interval bounds, and from the cost alone one kink cannot be told from several:
     /// this entry cannot be checked at this point. Neither passes nor fails, and is reported; a tensor
-    /// none of whose checked entries could be decided fails. Where the check has the backward pass it
-    /// can move the point off the ties and decide there.
+    /// none of whose checked entries could be decided fails. Where the check has the backward pass (a
+    /// <see cref="Problems.GradientProblem{T}"/>, <c>[GradientCheck]</c>, a layer check) it moves the point
+    /// off the ties and decides such entries there (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>);
+    /// an entry keeps this outcome only if it sat on a kink at every nudged point too.
     /// </summary>
     NotCheckable,
 

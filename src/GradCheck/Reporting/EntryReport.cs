@@ -30,6 +30,12 @@ public sealed record EntryReport(
     /// <summary>The largest one-sided derivative around the entry, or NaN where the method computes none.</summary>
     public double OneSidedHigh { get; init; } = double.NaN;
 
+    /// <summary>
+    /// Which point nudged off the ties the values and the verdict are those of (1, 2, ...): the entry was
+    /// not checkable at the given point (kinks may meet) and was re-checked there. 0 for the given point.
+    /// </summary>
+    internal int NudgedPoint { get; init; }
+
     /// <summary>Whether the entry passed the rule (a kink with a valid subgradient passes).</summary>
     public bool Passed => Passes(Outcome);
 

@@ -68,7 +68,14 @@ public sealed class GradientCheckReport
     /// What else a reader needs to reproduce the check, one line each, such as the seed of a layer
     /// check's upstream gradient; printed before the rule.
     /// </summary>
-    public IReadOnlyList<string> Notes { get; internal set; } = [];
+    public IReadOnlyList<string> Notes { get; internal init; } = [];
+
+    /// <summary>
+    /// How the entries not checkable at the given point were re-checked at a point nudged off the ties
+    /// (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>); null when none was, because every entry
+    /// was decided at the given point or the check had no backward pass to run.
+    /// </summary>
+    internal NudgedRecheck? Recheck { get; init; }
 
     /// <summary>
     /// What was checked: <see cref="CheckSubject.Gradient"/> unless the report comes from

@@ -38,7 +38,7 @@ internal static class ReportFormatter
         TensorReport[] failed = [.. report.FailedTensors];
         if (failed.Length == 0)
         {
-            return string.Create(Invariant, $"all {report.Tensors.Count} tensors within tolerance ({EntriesChecked(report)}){NotCheckableNote(report)}{UnresolvedNote(report)}");
+            return string.Create(Invariant, $"all {report.Tensors.Count} tensors within tolerance ({EntriesChecked(report)}){NudgedNote(report)}{NotCheckableNote(report)}{UnresolvedNote(report)}");
         }
 
         string tensors = string.Join(", ", failed.Select(tensor => string.Create(Invariant, $"{tensor.Name} ({(tensor.NothingCheckable ? NothingCheckable : FailedOfChecked(tensor))})")));
@@ -55,6 +55,7 @@ internal static class ReportFormatter
         }
 
         WriteKinks(text, report);
+        WriteRecheck(text, report);
         WriteUnresolved(text, report);
         TensorReport[] passed = [.. report.Tensors.Where(tensor => tensor.Passed)];
         if (passed.Length > 0 && passed.Length < report.Tensors.Count)
@@ -148,6 +149,13 @@ internal static class ReportFormatter
     /// <summary>A relative figure as a percentage with two significant digits, such as <c>3.2%</c> or <c>150%</c>.</summary>
     private static string Percent(double relative) => (relative * 100).ToString(relative >= 0.1 ? "0" : "0.#", Invariant) + "%";
 
+    /// <summary>Such as <c>; 3 entries re-checked at a point nudged off the ties</c>, or nothing when none was.</summary>
+    private static string NudgedNote(GradientCheckReport report)
+    {
+        int count = report.Tensors.Sum(tensor => tensor.NudgedCount);
+        return count == 0 ? string.Empty : string.Create(Invariant, $"; {Count(count, "entry", "entries")} re-checked at a point nudged off the ties");
+    }
+
     /// <summary>Such as <c>; 3 entries not checkable where kinks may meet</c>, or nothing when every entry was decided.</summary>
     private static string NotCheckableNote(GradientCheckReport report)
     {
@@ -159,7 +167,10 @@ internal static class ReportFormatter
     {
         if (tensor.NothingCheckable)
         {
-            text.AppendLine(Invariant, $"{tensor.Name} {Shapes.Format([.. tensor.Shape])}: {NothingCheckable} (at a point nudged off the ties each entry can be checked)");
+            string nudged = tensor.NudgedCount > 0
+                ? "(nor at the points nudged off the ties: try another NudgeSeed)"
+                : "(at a point nudged off the ties each entry can be checked)";
+            text.AppendLine(Invariant, $"{tensor.Name} {Shapes.Format([.. tensor.Shape])}: {NothingCheckable} {nudged}");
             return;
         }
 
@@ -202,7 +213,7 @@ internal static class ReportFormatter
                 EntryOutcome.KinkNotAllowed => $"  kink (the options make kinks fail): one-sided derivatives {Interval(entry)}",
                 _ => string.Empty,
             };
-            text.AppendLine(note);
+            text.Append(note).AppendLine(entry.NudgedPoint > 0 ? "  " + AtNudgedPoint(entry) : string.Empty);
         }
 
         int notShown = tensor.FailedEntryCount - shown.Length;
@@ -284,7 +295,7 @@ internal static class ReportFormatter
         text.AppendLine(Invariant, $"Kinks: {withKinks.Sum(tensor => tensor.KinkCount)} entries where the cost is not differentiable within the stencil (one-sided derivatives differ); a value between them is accepted as a subgradient; a value outside them is not checkable here, because kinks may meet there (the backward pass's value can then lie outside both):");
         foreach (TensorReport tensor in withKinks)
         {
-            string shown = string.Join(", ", tensor.Kinks.Select(entry => string.Create(Invariant, $"{entry.Label} a = {KinkValues(entry)[0]} {(entry.Outcome == EntryOutcome.NotCheckable ? "outside" : "in")} {Interval(entry)}{(entry.Outcome == EntryOutcome.NotCheckable ? " NOT CHECKABLE" : entry.Passed ? string.Empty : " FAILS")}")));
+            string shown = string.Join(", ", tensor.Kinks.Select(entry => string.Create(Invariant, $"{entry.Label} a = {KinkValues(entry)[0]} {(entry.Outcome == EntryOutcome.NotCheckable ? "outside" : "in")} {Interval(entry)}{(entry.Outcome == EntryOutcome.NotCheckable ? " NOT CHECKABLE" : entry.Passed ? string.Empty : " FAILS")}{(entry.NudgedPoint > 0 ? " " + AtNudgedPoint(entry) : string.Empty)}")));
             string more = tensor.KinkCount > tensor.Kinks.Count ? string.Create(Invariant, $", ... {tensor.KinkCount - tensor.Kinks.Count} more") : string.Empty;
             text.AppendLine(Invariant, $"  {tensor.Name}: {tensor.KinkCount} at kinks: {shown}{more}");
         }
@@ -301,6 +312,77 @@ internal static class ReportFormatter
             text.AppendLine(Invariant, $"Resolution: {tensor.Name}: a 1% error would not show here; resolved to {Percent(tensor.Resolution)} ({why})");
         }
     }
+
+    /// <summary>
+    /// What became of the entries not checkable at the given point, where kinks may meet, when the check
+    /// re-checked them at a point nudged off the ties: which, how the point was moved, and their verdicts
+    /// there; or why they could not be re-checked.
+    /// </summary>
+    private static void WriteRecheck(StringBuilder text, GradientCheckReport report)
+    {
+        if (report.Recheck is not { } recheck)
+        {
+            return;
+        }
+
+        if (recheck.Points == 0)
+        {
+            int notCheckable = report.Tensors.Sum(tensor => tensor.NotCheckableCount);
+            text.AppendLine(Invariant, $"Kinks that may meet: {Count(notCheckable, "entry", "entries")} not checkable at the given point could not be re-checked at a point nudged off the ties ({recheck.Nudge}): {recheck.NotMade}; they stay not checkable");
+            return;
+        }
+
+        int count = report.Tensors.Sum(tensor => tensor.NudgedCount);
+        string[] labels = [.. Nudged(report, _ => true).Take(report.Options.WorstEntriesShown).Select(entry => entry.Label)];
+        string more = count > labels.Length ? string.Create(Invariant, $" and {count - labels.Length} more") : string.Empty;
+        string were = count == 1 ? "was" : "were";
+        string points = recheck.Points == 1
+            ? "a point"
+            : string.Create(Invariant, $"{recheck.Points} points");
+        string next = recheck.Points == 1 ? string.Empty : "; an entry on a kink again at one point was re-checked at the next";
+        text.Append(Invariant, $"Kinks that may meet: {string.Join(", ", labels)}{more} {were} not checkable at the given point and {were} re-checked at {points} nudged off the ties ({recheck.Nudge}{next}): ");
+
+        int passed = Nudged(report, EntryReport.Passes).Count();
+        int failed = Nudged(report, EntryReport.Fails).Count();
+        int again = Nudged(report, outcome => outcome == EntryOutcome.NotCheckable).Count();
+        var verdicts = new List<string>();
+        if (passed > 0)
+        {
+            verdicts.Add(string.Create(Invariant, $"{passed} {(passed == 1 ? "passes" : "pass")}"));
+        }
+
+        if (failed > 0)
+        {
+            EntryReport[] failing = [.. Nudged(report, EntryReport.Fails).Take(report.Options.WorstEntriesShown)];
+            string failures = string.Join(", ", failing.Select(entry =>
+            {
+                string[] values = DistinctDigits.General([entry.Analytic, entry.Numeric], ShortDigits);
+                return $"{entry.Label} fails {AtNudgedPoint(entry)}: a = {values[0]}, n = {values[1]}";
+            }));
+            verdicts.Add(failed > failing.Length ? string.Create(Invariant, $"{failures}, and {failed - failing.Length} more fail") : failures);
+        }
+
+        if (again > 0)
+        {
+            verdicts.Add(string.Create(Invariant, $"{again} {(again == 1 ? "is" : "are")} again not checkable there"));
+        }
+
+        if (recheck.NotMade is { } reason)
+        {
+            verdicts.Add(string.Create(Invariant, $"nudged point {recheck.Points + 1} could not be used: {reason}"));
+        }
+
+        text.AppendLine(string.Join("; ", verdicts));
+    }
+
+    /// <summary>Such as <c>at nudged point 1</c>: where an entry re-checked off the ties was decided.</summary>
+    private static string AtNudgedPoint(EntryReport entry) => string.Create(Invariant, $"at nudged point {entry.NudgedPoint}");
+
+    /// <summary>The entries re-checked at a nudged point whose outcome <paramref name="matches"/>, tensor by tensor in index order.</summary>
+    private static IEnumerable<EntryReport> Nudged(GradientCheckReport report, Func<EntryOutcome, bool> matches) =>
+        report.Tensors.SelectMany(tensor => Enumerable.Range(0, tensor.EntryCount)
+            .Where(index => tensor.Entries.IsNudged(index) && matches(tensor.Entries.Outcomes[index]))
+            .Select(tensor.Entry));
 
     /// <summary>A Jacobian or a Hessian-vector product is one matrix or vector: its report speaks of entries, not of tensors.</summary>
     private static bool IsOneMatrix(GradientCheckReport report) =>

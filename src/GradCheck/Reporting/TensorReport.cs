@@ -63,13 +63,17 @@ public sealed class TensorReport
     /// <summary>||a - n||₂ over the tensor.</summary>
     public double DifferenceNorm { get; }
 
-    /// <summary>How many entries sit on a kink of the cost (passing or not).</summary>
+    /// <summary>
+    /// How many entries sit on a kink of the cost (passing or not), where their verdict was made: an entry
+    /// re-checked at a point nudged off the ties counts only if it sits on a kink there too.
+    /// </summary>
     public int KinkCount { get; init; }
 
     /// <summary>
-    /// How many entries could not be checked at this point: a kink where a lies outside the one-sided
-    /// derivatives, which kinks meeting there allow (<see cref="EntryOutcome.NotCheckable"/>). They are
-    /// among <see cref="Kinks"/>.
+    /// How many entries could not be checked: a kink where a lies outside the one-sided derivatives,
+    /// which kinks meeting there allow (<see cref="EntryOutcome.NotCheckable"/>), at the given point and,
+    /// where the check re-checked them (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>), at the
+    /// points nudged off the ties too. They are among <see cref="Kinks"/>.
     /// </summary>
     public int NotCheckableCount { get; init; }
 
@@ -96,13 +100,23 @@ public sealed class TensorReport
     /// <summary>The first kink entries, in index order, for the report.</summary>
     public IReadOnlyList<EntryReport> Kinks { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
 
+    /// <summary>
+    /// How many entries were not checkable at the given point and were re-checked at a point nudged off
+    /// the ties (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>): their values and verdicts are
+    /// those of the nudged point.
+    /// </summary>
+    internal int NudgedCount => Entries.NudgedCount;
+
     /// <summary>What kind of mistake the failing entries look like; null when the tensor passed.</summary>
     public TensorDiagnosis? Diagnosis { get; internal set; }
 
-    /// <summary>The analytic gradient a, every entry in row-major order, in double.</summary>
+    /// <summary>
+    /// The analytic gradient a, every entry in row-major order, in double; an entry re-checked at a point
+    /// nudged off the ties holds a there, as its verdict does.
+    /// </summary>
     public ReadOnlyMemory<double> Analytic => Entries.Analytic;
 
-    /// <summary>The numerical gradient n, every entry in row-major order.</summary>
+    /// <summary>The numerical gradient n, every entry in row-major order; at the nudged point for an entry re-checked there.</summary>
     public ReadOnlyMemory<double> Numeric => Entries.Numeric;
 
     /// <summary>
@@ -138,5 +152,6 @@ public sealed class TensorReport
         {
             OneSidedLow = entries.Low[index],
             OneSidedHigh = entries.High[index],
+            NudgedPoint = entries.NudgedPoint(index),
         };
 }

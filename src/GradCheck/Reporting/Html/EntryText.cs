@@ -10,7 +10,7 @@ namespace GradCheck.Reporting.Html;
 /// </summary>
 internal static class EntryText
 {
-    /// <summary>Such as <c>W1[3,2]</c>, then a, n, the relative error and the outcome, one per line.</summary>
+    /// <summary>Such as <c>W1[3,2]</c>, then a, n, the relative error and the outcome, one per line, and the nudged point they are from, if any.</summary>
     public static string Entry(string name, IReadOnlyList<int> shape, TensorEntries entries, int index)
     {
         if (!entries.IsChecked(index))
@@ -21,7 +21,7 @@ internal static class EntryText
         (string a, string n) = AnalyticAndNumeric(entries, index, 7);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{Shapes.EntryLabel(name, index, [.. shape])}\na = {a}\nn = {n}\nrelative error {HtmlText.Scientific(entries.RelativeError(index), 2)}, {Outcome(entries, index)}");
+            $"{Shapes.EntryLabel(name, index, [.. shape])}\na = {a}\nn = {n}\nrelative error {HtmlText.Scientific(entries.RelativeError(index), 2)}, {Outcome(entries, index)}{(entries.IsNudged(index) ? $"\nat nudged point {entries.NudgedPoint(index)}: not checkable at the given point, where kinks may meet" : string.Empty)}");
     }
 
     /// <summary>The range of a block, its worst entry and how many of its entries fail.</summary>

@@ -1,0 +1,103 @@
+using System.Numerics;
+using GradCheck.Comparison;
+using GradCheck.Differentiation;
+using GradCheck.Parameters;
+using GradCheck.Reporting;
+using GradCheck.Running;
+
+namespace GradCheck.Nudging;
+
+/// <summary>
+/// The re-check of entries that could not be checked at the given point, because kinks may meet along
+/// them there: move every parameter off the ties (<see cref="PointNudge"/>), run the backward pass
+/// there, differentiate those entries alone there, and put every parameter back bit for bit, also when
+/// the cost or the backward pass throws.
+/// </summary>
+internal static class NudgedRecheckRun
+{
+    /// <summary>Runs the re-check.</summary>
+    /// <param name="cost">The cost, reading <paramref name="parameters"/>.</param>
+    /// <param name="parameters">The parameters, at the given point; moved and restored bit for bit.</param>
+    /// <param name="givenPoint">The snapshot of the given point that restores them.</param>
+    /// <param name="selected">The positions of the checked tensors among the parameters.</param>
+    /// <param name="entries">For each selected tensor, the entries to re-check, in increasing order (possibly none).</param>
+    /// <param name="backward">The backward pass at the parameters as they are, aligned with them.</param>
+    /// <param name="nudge">How to move the point.</param>
+    /// <param name="comparison">The pass rule, which decides which entries need the outer points.</param>
+    /// <param name="options">The check's options: its method, cancellation and clock.</param>
+    /// <exception cref="CostEvaluationException">The cost or the backward pass threw at the nudged point; every parameter has been restored.</exception>
+    public static NudgedMeasurement Run<T>(
+        Func<T> cost,
+        TensorSet<T> parameters,
+        ParameterSnapshot<T> givenPoint,
+        int[] selected,
+        int[][] entries,
+        Func<TensorStorage<T>[]> backward,
+        PointNudge nudge,
+        ComparisonRule comparison,
+        GradientCheckOptions options)
+        where T : IFloatingPointIeee754<T>
+    {
+        var analytic = new double[]?[selected.Length];
+        var numerics = new NumericalGradient?[selected.Length];
+        string where = $"the point nudged off the ties (seed {nudge.Seed})";
+        CancellationToken cancellation = options.CancellationToken;
+        long evaluations = 0;
+        try
+        {
+            nudge.Apply(parameters);
+            var nudgedPoint = new ParameterSnapshot<T>(parameters);
+            double baseCost = CostEvaluation.At(cost, where, cancellation);
+            evaluations++;
+            if (!double.IsFinite(baseCost))
+            {
+                return new NudgedMeasurement(new double[]?[selected.Length], numerics, evaluations, $"the cost is {DistinctDigits.General(baseCost)} there");
+            }
+
+            TensorStorage<T>[] gradients = Backward(backward, where, cancellation);
+
+            // Whatever the backward pass moved is put back, so that n is taken where a was.
+            nudgedPoint.RestoreModified();
+
+            int[] toRecheck = [.. Enumerable.Range(0, selected.Length).Where(t => entries[t].Length > 0)];
+            foreach (int t in toRecheck)
+            {
+                analytic[t] = GradientCheckRun.ToDouble(gradients[selected[t]]);
+                numerics[t] = new NumericalGradient(analytic[t]!.Length, partial: true);
+            }
+
+            // On the user's model alone: the entries are few, and the workers' models hold the given point.
+            long total = toRecheck.Sum(t => (long)entries[t].Length);
+            evaluations += StagedDifferentiation.Run(
+                [new WorkerModel<T>(cost, parameters)],
+                [.. toRecheck.Select(t => selected[t])],
+                [.. toRecheck.Select(t => entries[t])],
+                [.. toRecheck.Select(t => analytic[t]!)],
+                new EntryRule<T>(options.Method, baseCost, cancellation),
+                comparison,
+                new ProgressMeter(progress: null, total, options.Clock),
+                [.. toRecheck.Select(t => numerics[t]!)]);
+        }
+        finally
+        {
+            givenPoint.RestoreModified();
+        }
+
+        return new NudgedMeasurement(analytic, numerics, evaluations, NotMade: null);
+    }
+
+    /// <summary>The backward pass at the nudged point; an exception it throws names the point.</summary>
+    private static TensorStorage<T>[] Backward<T>(Func<TensorStorage<T>[]> backward, string where, CancellationToken cancellation)
+        where T : IFloatingPointIeee754<T>
+    {
+        cancellation.ThrowIfCancellationRequested();
+        try
+        {
+            return backward();
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or ArgumentException or CostEvaluationException))
+        {
+            throw new CostEvaluationException(where + ", in the backward pass", exception);
+        }
+    }
+}
