@@ -23,14 +23,14 @@ internal static class ConstraintRun
 {
     /// <summary>Appends <paramref name="constraint"/> after <paramref name="expression"/>'s operator, or returns it alone.</summary>
     public static TConstraint After<TConstraint>(ConstraintExpression? expression, TConstraint constraint)
-        where TConstraint : Constraint, IGradCheckConstraint
+        where TConstraint : GradientCheckConstraint<TConstraint>
     {
         if (expression is null)
         {
             return constraint;
         }
 
-        constraint.Modifiers.AfterOperator = true;
+        constraint.AfterOperator = true;
         return expression.Append(constraint);
     }
 
@@ -39,10 +39,10 @@ internal static class ConstraintRun
     /// <param name="check">The check, given the options to run with.</param>
     /// <exception cref="AssertionException">The constraint follows an operator and the check found a problem with the cost.</exception>
     /// <exception cref="OperationCanceledException">The test or the options' token was cancelled; the parameters have been restored.</exception>
-    public static GradientCheckReport Check<TConstraint>(TConstraint constraint, Func<GradientCheckOptions, GradientCheckReport> check)
-        where TConstraint : Constraint, IGradCheckConstraint
+    public static GradientCheckReport Check<TConstraint>(GradientCheckConstraint<TConstraint> constraint, Func<GradientCheckOptions, GradientCheckReport> check)
+        where TConstraint : GradientCheckConstraint<TConstraint>
     {
-        GradientCheckOptions options = constraint.Modifiers.Options;
+        GradientCheckOptions options = constraint.Options;
         CancellationToken test = TestContext.CurrentContext.CancellationToken;
         CancellationToken given = options.CancellationToken;
         using CancellationTokenSource? both = test.CanBeCanceled && given.CanBeCanceled && test != given
@@ -54,7 +54,7 @@ internal static class ConstraintRun
             CancellationToken = both?.Token ?? (given.CanBeCanceled ? given : test),
         });
 
-        if (constraint.Modifiers.AfterOperator && report.Problems.Count > 0)
+        if (constraint.AfterOperator && report.Problems.Count > 0)
         {
             throw new AssertionException(string.Create(
                 CultureInfo.InvariantCulture,

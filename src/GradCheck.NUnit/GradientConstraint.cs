@@ -1,5 +1,4 @@
 using System.Numerics;
-using GradCheck.Comparison;
 using GradCheck.Coverage;
 using GradCheck.Problems;
 using GradCheck.Running;
@@ -14,11 +13,10 @@ namespace GradCheck.NUnit;
 /// worst entries (the <see cref="GradientCheckReport"/> text).
 /// </summary>
 /// <typeparam name="T">The element type: <c>float</c> or <c>double</c>.</typeparam>
-public sealed class GradientConstraint<T> : Constraint, IGradCheckConstraint
+public sealed class GradientConstraint<T> : GradientCheckConstraint<GradientConstraint<T>>
     where T : IFloatingPointIeee754<T>
 {
     private GradientCheckTarget<T> target;
-    private readonly ConstraintModifiers modifiers = new("a gradient constraint");
 
     /// <summary>
     /// The problem of a <c>[GradientCheck]</c> case, whose check runs its backward pass and can re-check
@@ -27,37 +25,15 @@ public sealed class GradientConstraint<T> : Constraint, IGradCheckConstraint
     private readonly GradientProblem<T>? problem;
 
     private GradientConstraint(GradientCheckTarget<T> target, GradientProblem<T>? problem = null)
-        : base(target.Description)
+        : base("a gradient constraint", target.Description)
     {
         this.target = target;
         this.problem = problem;
     }
 
     /// <inheritdoc />
-    public override string Description =>
-        $"gradient of the cost with respect to {target.Describe(modifiers.Options.Tensors)}, each entry {modifiers.Options.Tolerance}";
-
-    /// <summary>
-    /// Holds every entry to <c>|a - n| &lt;= tolerance + tolerance * max(|a|, |n|)</c>, instead of the
-    /// element type's default: relative for large entries, absolute for entries near 0.
-    /// </summary>
-    /// <param name="tolerance">Both the absolute and the relative part of the rule.</param>
-    /// <exception cref="InvalidOperationException">A tolerance was already given.</exception>
-    public GradientConstraint<T> Within(double tolerance)
-    {
-        modifiers.Within(GradientTolerance.Within(tolerance));
-        return this;
-    }
-
-    /// <summary>Holds every entry to <c>|a - n| &lt;= absolute + relative * max(|a|, |n|)</c>.</summary>
-    /// <param name="absolute">The absolute part of the rule (atol).</param>
-    /// <param name="relative">The relative part of the rule (rtol).</param>
-    /// <exception cref="InvalidOperationException">A tolerance was already given.</exception>
-    public GradientConstraint<T> Within(double absolute, double relative)
-    {
-        modifiers.Within(GradientTolerance.Within(absolute, relative));
-        return this;
-    }
+    private protected override string Expected =>
+        $"gradient of the cost with respect to {target.Describe(Options.Tensors)}";
 
     /// <summary>
     /// A fast check: per tensor, the cost's derivative along <paramref name="directionsPerTensor"/> seeded
@@ -66,20 +42,14 @@ public sealed class GradientConstraint<T> : Constraint, IGradCheckConstraint
     /// </summary>
     /// <param name="directionsPerTensor">Directions per tensor, at least 1.</param>
     /// <param name="seed">The seed of the directions: vary it over runs to draw new ones.</param>
-    public GradientConstraint<T> AlongRandomDirections(int directionsPerTensor = 1, int seed = 0)
-    {
-        modifiers.Cover(CheckCoverage.RandomDirections(directionsPerTensor, seed));
-        return this;
-    }
+    public GradientConstraint<T> AlongRandomDirections(int directionsPerTensor = 1, int seed = 0) =>
+        Cover(CheckCoverage.RandomDirections(directionsPerTensor, seed));
 
     /// <summary>Checks <paramref name="entriesPerTensor"/> seeded random entries of each tensor, for models too large for every entry.</summary>
     /// <param name="entriesPerTensor">Entries per tensor, at least 1 (all of a smaller tensor).</param>
     /// <param name="seed">The seed of the sample.</param>
-    public GradientConstraint<T> OnSampledEntries(int entriesPerTensor, int seed = 0)
-    {
-        modifiers.Cover(CheckCoverage.SampledEntries(entriesPerTensor, seed));
-        return this;
-    }
+    public GradientConstraint<T> OnSampledEntries(int entriesPerTensor, int seed = 0) =>
+        Cover(CheckCoverage.SampledEntries(entriesPerTensor, seed));
 
     /// <summary>
     /// Spreads the entries over several threads. For a pure cost of a flat vector (<c>Is.GradientOf(cost).At(theta)</c>),
@@ -87,11 +57,7 @@ public sealed class GradientConstraint<T> : Constraint, IGradCheckConstraint
     /// <see cref="InParallel(Func{WorkerModel{T}}, int)"/>. The report is the same as a serial check's.
     /// </summary>
     /// <param name="workers">How many threads; 0 (the default) for one per core.</param>
-    public GradientConstraint<T> InParallel(int workers = 0)
-    {
-        modifiers.InParallel(workers);
-        return this;
-    }
+    public GradientConstraint<T> InParallel(int workers = 0) => Parallel(workers);
 
     /// <summary>
     /// Spreads the entries over several threads, each perturbing its own copy of the model, made by
@@ -103,28 +69,14 @@ public sealed class GradientConstraint<T> : Constraint, IGradCheckConstraint
     {
         ArgumentNullException.ThrowIfNull(workerModel);
         target = target.WithWorkerModels(workerModel);
-        modifiers.InParallel(workers);
-        return this;
-    }
-
-    /// <summary>Runs the check with these options (a <c>Within</c> given before or after still applies).</summary>
-    /// <param name="checkOptions">The options, such as <c>new GradientCheckOptions { WorstEntriesShown = 20 }</c>.</param>
-    public GradientConstraint<T> WithOptions(GradientCheckOptions checkOptions)
-    {
-        ArgumentNullException.ThrowIfNull(checkOptions);
-        modifiers.With(checkOptions);
-        return this;
+        return Parallel(workers);
     }
 
     /// <inheritdoc />
-    ConstraintModifiers IGradCheckConstraint.Modifiers => modifiers;
-
-    /// <inheritdoc />
-    public override ConstraintResult ApplyTo<TActual>(TActual actual)
+    private protected override Func<GradientCheckOptions, GradientCheckReport> CheckOf(object? actual)
     {
         ArgumentNullException.ThrowIfNull(actual);
-        GradientCheckReport report = ConstraintRun.Check(this, options => problem?.Check(options) ?? target.Check(actual, options));
-        return new GradientConstraintResult(this, actual, report);
+        return options => problem?.Check(options) ?? target.Check(actual, options);
     }
 
     /// <summary>
@@ -135,8 +87,6 @@ public sealed class GradientConstraint<T> : Constraint, IGradCheckConstraint
     internal static GradientConstraint<T> ForTensor(GradientProblem<T> problem, GradientCheckOptions options, string tensor) =>
         new GradientConstraint<T>(problem.Target, problem).WithOptions(options with { Tensors = [tensor] });
 
-    internal static GradientConstraint<T> Create(GradientCheckTarget<T> target, ConstraintExpression? expression)
-    {
-        return ConstraintRun.After(expression, new GradientConstraint<T>(target));
-    }
+    internal static GradientConstraint<T> Create(GradientCheckTarget<T> target, ConstraintExpression? expression) =>
+        ConstraintRun.After(expression, new GradientConstraint<T>(target));
 }

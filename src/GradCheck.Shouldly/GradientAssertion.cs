@@ -49,28 +49,22 @@ internal sealed class GradientAssertion<T>
         return new GradientAssertion<T>(target, () => target.Check(actual, options), options);
     }
 
-    /// <summary>Throws unless the report passes.</summary>
-    /// <exception cref="ShouldAssertException">An entry is outside tolerance, or the cost cannot be checked.</exception>
-    public void ShouldPass(string? customMessage, string? actualExpression)
-    {
-        GradientCheckReport report = check();
-        if (!report.Passed)
-        {
-            throw new ShouldAssertException(Message(negated: false, report, customMessage, actualExpression));
-        }
-    }
-
     /// <summary>
-    /// Throws unless the report fails entry by entry. A cost that cannot be checked (NaN, not
-    /// deterministic, modifying its parameters) is no evidence that the gradient is wrong, so it throws too.
+    /// Throws unless the verdict is the one asserted: a pass, or with <paramref name="negated"/> a failure
+    /// entry by entry. A cost that cannot be checked (NaN, not deterministic, modifying its parameters) is
+    /// no evidence that the gradient is right or wrong, so it throws either way.
     /// </summary>
-    /// <exception cref="ShouldAssertException">Every entry is within tolerance, or the cost cannot be checked.</exception>
-    public void ShouldFail(string? customMessage, string? actualExpression)
+    /// <param name="negated">True for <c>ShouldNotBeGradientOf</c>.</param>
+    /// <param name="customMessage">The caller's own words; null for none.</param>
+    /// <param name="actualExpression">The caller's expression for the gradient; null when unknown.</param>
+    /// <exception cref="ShouldAssertException">The verdict is not the one asserted, or the cost cannot be checked.</exception>
+    public void Assert(bool negated, string? customMessage, string? actualExpression)
     {
         GradientCheckReport report = check();
-        if (report.Passed || report.Problems.Count > 0)
+        bool asserted = negated ? !report.Passed && report.Problems.Count == 0 : report.Passed;
+        if (!asserted)
         {
-            throw new ShouldAssertException(Message(negated: true, report, customMessage, actualExpression));
+            throw new ShouldAssertException(Message(negated, report, customMessage, actualExpression));
         }
     }
 

@@ -35,11 +35,12 @@ public sealed class NullArgumentSweep
     {
         var nullability = new NullabilityInfoContext();
         var members = new List<PublicMember>();
-        foreach (Type type in assembly.GetExportedTypes().Where(IsSwept).OrderBy(type => type.FullName, StringComparer.Ordinal))
+        foreach (Type type in assembly.GetExportedTypes().Where(IsSwept).Where(type => !IsFluentBase(type)).OrderBy(type => type.FullName, StringComparer.Ordinal))
         {
             Type closed = type.IsGenericTypeDefinition ? type.MakeGenericType(Close(type.GetGenericArguments())) : type;
             IEnumerable<MethodBase> declared = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
-                .Concat<MethodBase>(type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+                .Concat<MethodBase>(type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+                    .Where(method => method.DeclaringType == type || IsFluentBase(method.DeclaringType!)))
                 .Where(method => !method.IsAbstract)
                 .OrderBy(method => method.MetadataToken);
             foreach (MethodBase open in declared)
@@ -120,6 +121,23 @@ public sealed class NullArgumentSweep
     /// <summary>A type of the public surface: not an interface, enum or delegate, not one the compiler made.</summary>
     private static bool IsSwept(Type type) =>
         !type.IsInterface && !type.IsEnum && !type.IsSubclassOf(typeof(Delegate)) && !type.IsSpecialName && !type.Name.Contains('<', StringComparison.Ordinal);
+
+    /// <summary>
+    /// A base whose type parameter is the deriving type itself (<c>Base&lt;TSelf&gt; where TSelf : Base&lt;TSelf&gt;</c>),
+    /// so that its modifiers return the derived type: it cannot be closed alone, and its members are swept
+    /// on each type deriving from it, as the callers of that type see them.
+    /// </summary>
+    private static bool IsFluentBase(Type type)
+    {
+        if (!type.IsGenericType)
+        {
+            return false;
+        }
+
+        Type definition = type.GetGenericTypeDefinition();
+        return definition.GetGenericArguments().Any(parameter => parameter.GetGenericParameterConstraints()
+            .Any(constraint => constraint.IsGenericType && constraint.GetGenericTypeDefinition() == definition));
+    }
 
     /// <summary>A reference type once closed (a type parameter closes over double or double[]); not a by-ref (out) parameter.</summary>
     private static bool IsReference(Type type) =>

@@ -25,7 +25,7 @@ public sealed class PublicMember
         IEnumerable<Type> needed = Guarded.Select(position => Method.GetParameters()[position].ParameterType);
         if (!Method.IsStatic && !Method.IsConstructor)
         {
-            needed = needed.Prepend(Method.DeclaringType!);
+            needed = needed.Prepend(Method.ReflectedType!);
         }
 
         return needed.Distinct().Where(type => !samples.Has(type));
@@ -45,7 +45,7 @@ public sealed class PublicMember
         }
         else
         {
-            object? instance = Method.IsStatic ? null : samples.Create(Method.DeclaringType!);
+            object? instance = Method.IsStatic ? null : samples.Create(Method.ReflectedType!);
             Method.Invoke(instance, flags, binder: null, arguments, culture: null);
         }
     }
@@ -60,7 +60,8 @@ public sealed class PublicMember
 
     private static string NameOf(MethodBase method)
     {
-        string type = NullArgumentSweep.TypeName(method.DeclaringType!);
+        // The type the member was read on: a member inherited from a fluent base is named on the deriving type.
+        string type = NullArgumentSweep.TypeName(method.ReflectedType!);
         string parameters = string.Join(", ", method.GetParameters().Select(parameter => $"{NullArgumentSweep.TypeName(parameter.ParameterType)} {parameter.Name}"));
         return method switch
         {

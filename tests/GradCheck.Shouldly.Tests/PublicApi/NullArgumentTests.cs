@@ -50,7 +50,7 @@ public class NullArgumentTests
     {
         Assert.That(
             Sweep.Members.Select(member => member.Name),
-            Has.Some.StartsWith("ShouldBeGradientTestExtensions.ShouldBeGradientOf(").And.Some.StartsWith("ShouldNotBeGradientTestExtensions.ShouldNotBeGradientOf("));
+            Has.Some.StartsWith("ShouldBeGradientTestExtensions.ShouldBeGradientOf(").And.Some.StartsWith("ShouldBeGradientTestExtensions.ShouldNotBeGradientOf("));
     }
 
     private static IEnumerable<TestCaseData> NullArguments() => Sweep.NullArgumentCases(SampleArguments.ForEngine(), Excluded);
