@@ -19,12 +19,6 @@ namespace GradCheck;
 /// </summary>
 internal static class GradientCheckRun
 {
-    /// <summary>
-    /// How far apart two evaluations at the same point may be, in ulps of the cost: a deterministic
-    /// cost repeats itself bit for bit, unless it sums in parallel in a varying order.
-    /// </summary>
-    public const double DeterminismUlps = 4.0;
-
     /// <summary>Runs one check.</summary>
     /// <param name="cost">The cost, reading <paramref name="parameters"/>.</param>
     /// <param name="parameters">The parameters, perturbed in place and restored bit for bit.</param>
@@ -85,19 +79,12 @@ internal static class GradientCheckRun
             double again = CostEvaluation.At(cost, "the given parameters (evaluated a second time)", cancellation);
             evaluations += 2;
             AddIfModified(problems, snapshot.RestoreModified());
-            if (problems.Count > 0)
+
+            // Judged only if the parameters stayed put: had they moved between the two evaluations, that,
+            // not chance, would be why the values differ.
+            if (problems.Count == 0 && GivenPointProblem(baseCost, again, epsilon) is { } givenPointProblem)
             {
-                // The parameters moved between the two evaluations: that, not chance, is why they differ.
-            }
-            else if (!double.IsFinite(baseCost))
-            {
-                problems.Add(new CheckProblem(
-                    CheckProblemKind.CostNotFinite,
-                    $"the cost is {DistinctDigits.General(baseCost)} at the given parameters, so no gradient can be compared; check the forward pass (log of 0, overflow, a division by 0)"));
-            }
-            else if (!SameValue(baseCost, again, epsilon))
-            {
-                problems.Add(NotDeterministic(baseCost, again, "evaluated twice at the same parameters"));
+                problems.Add(givenPointProblem);
             }
 
             WorkerModel<T>[] workers = [new WorkerModel<T>(cost, parameters)];
@@ -120,7 +107,7 @@ internal static class GradientCheckRun
             double after = CostEvaluation.At(cost, "the given parameters (after the check)", cancellation);
             evaluations++;
             AddIfModified(problems, snapshot.RestoreModified());
-            if (problems.Count == 0 && !SameValue(baseCost, after, epsilon))
+            if (problems.Count == 0 && !Determinism.SameValue(baseCost, after, epsilon))
             {
                 problems.Add(NotDeterministic(baseCost, after, "at the start of the check and again at its end"));
             }
@@ -280,17 +267,27 @@ internal static class GradientCheckRun
         return values;
     }
 
-    internal static bool SameValue(double first, double second, double epsilon) =>
-        first.Equals(second) || Math.Abs(first - second) <= DeterminismUlps * epsilon * Math.Max(Math.Abs(first), Math.Abs(second));
-
-    private static CheckProblem NotDeterministic(double first, double second, string when)
+    /// <summary>What makes the cost uncheckable from its two values at the given point: not finite, or not the same twice; else null.</summary>
+    private static CheckProblem? GivenPointProblem(double baseCost, double again, double epsilon)
     {
-        string[] values = DistinctDigits.General([first, second]);
-        return new(
-            CheckProblemKind.CostNotDeterministic,
-            $"the cost is not deterministic: {values[0]} then {values[1]}, {when}; is dropout or sampling switched on? " +
-            "A gradient can only be checked against a cost that gives the same value at the same parameters");
+        if (!double.IsFinite(baseCost))
+        {
+            return new CheckProblem(
+                CheckProblemKind.CostNotFinite,
+                $"the cost is {DistinctDigits.General(baseCost)} at the given parameters, so no gradient can be compared; check the forward pass (log of 0, overflow, a division by 0)");
+        }
+
+        return Determinism.SameValue(baseCost, again, epsilon) ? null : NotDeterministic(baseCost, again, "evaluated twice at the same parameters");
     }
+
+    private static CheckProblem NotDeterministic(double first, double second, string when) =>
+        Determinism.Problem(
+            "the cost",
+            string.Empty,
+            first,
+            second,
+            when,
+            "A gradient can only be checked against a cost that gives the same value at the same parameters");
 
     private static void AddIfModified(List<CheckProblem> problems, List<string> modified)
     {

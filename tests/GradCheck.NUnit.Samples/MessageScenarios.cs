@@ -230,8 +230,10 @@ public sealed class MessageScenarios
 
     private static void ReluLayer((int Row, int Column, double Offset)? bug)
     {
+        // With dy's seed 3, dW[0,1] plus 0.5 lies outside the one-sided derivatives where the kinks meet, so it is
+        // not checkable at the given point; with seed 1 it lies between them and passes as a subgradient.
         var layer = new HalfGridReluLayer<double>(seed: 2, bug);
-        Assert.That(Layer.Of(layer.Input, layer.Forward, layer.Backward).WithParameters(layer.Parameters, () => layer.Gradients), Has.CorrectBackward);
+        Assert.That(Layer.Of(layer.Input, layer.Forward, layer.Backward).WithParameters(layer.Parameters, () => layer.Gradients).WithSeed(3), Has.CorrectBackward);
     }
 
     /// <summary>f(x) = (x0 x1, x1 + x2², sin x0): its Jacobian is not symmetric, so its transpose is wrong.</summary>

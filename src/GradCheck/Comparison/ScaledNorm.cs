@@ -34,8 +34,8 @@ internal static class ScaledNorm
     public static double Of(ReadOnlySpan<double> x) => Of(x, new double[x.Length]);
 
     /// <summary>
-    /// The seeds' figure ||a - n|| / (||a|| + ||n||), 0 when both gradients are exactly 0 (not 0/0).
-    /// Halving every norm first keeps the sum in the denominator from overflowing.
+    /// The relative difference ||a - n|| / (||a|| + ||n||), the single figure of the usual gradient-check
+    /// recipe; 0 when both gradients are exactly 0 (not 0/0). Halving every norm first keeps the sum in the denominator from overflowing.
     /// </summary>
     public static double RelativeDifference(double differenceNorm, double analyticNorm, double numericNorm)
     {

@@ -39,13 +39,11 @@ internal readonly ref struct CostProbe<T>
     {
         cancellation.ThrowIfCancellationRequested();
         Values[index] = point;
-        try
-        {
-            return double.CreateTruncating(cost());
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            throw new CostEvaluationException(Shapes.EntryLabel(tensor.Name, index, tensor.Storage.Shape) + " " + StepSize.OffsetText(multiple), exception);
-        }
+
+        // The entry's name is built only if the cost throws: this runs once per evaluation.
+        return double.CreateTruncating(CostEvaluation.Call(
+            cost,
+            (tensor, index, multiple),
+            static entry => Shapes.EntryLabel(entry.tensor.Name, entry.index, entry.tensor.Storage.Shape) + " " + StepSize.OffsetText(entry.multiple)));
     }
 }

@@ -17,7 +17,7 @@ namespace GradCheck.Differentiation;
 /// <item>Richardson over h, 2h, 4h (p = 4): ε^(1/5) is the widest step, so h = ε^(1/5) / 4:
 /// 1.8e-4 for double, 1.0e-2 for float.</item>
 /// </list>
-/// The seeds' fixed 1e-7 is below float's resolution at 1, where x + 1e-7 rounds back to x.
+/// The usual gradient-check recipe's fixed 1e-7 is below float's resolution at 1, where x + 1e-7 rounds back to x.
 /// </remarks>
 internal static class StepSize
 {

@@ -1,3 +1,4 @@
+using GradCheck.Differentiation;
 using GradCheck.Reporting;
 
 namespace GradCheck.Jacobians;
@@ -42,20 +43,18 @@ internal static class GivenPointProblems
     {
         for (int i = 0; i < first.Length; i++)
         {
-            if (!SameValue(first[i], second[i], epsilon))
+            if (!Determinism.SameValue(first[i], second[i], epsilon))
             {
-                string[] values = DistinctDigits.General([first[i], second[i]]);
-                return new CheckProblem(
-                    CheckProblemKind.CostNotDeterministic,
-                    $"{function} is not deterministic: {function}[{i}] = {values[0]} then {values[1]}, {when}; is dropout or sampling switched on? " +
+                return Determinism.Problem(
+                    function,
+                    $"{function}[{i}] = ",
+                    first[i],
+                    second[i],
+                    when,
                     $"A {subject} can only be checked against a function that gives the same values at the same point");
             }
         }
 
         return null;
     }
-
-    /// <summary>Equal, or within <see cref="GradientCheckRun.DeterminismUlps"/> ulps (a sum taken in a varying order).</summary>
-    private static bool SameValue(double first, double second, double epsilon) =>
-        first.Equals(second) || Math.Abs(first - second) <= GradientCheckRun.DeterminismUlps * epsilon * Math.Max(Math.Abs(first), Math.Abs(second));
 }

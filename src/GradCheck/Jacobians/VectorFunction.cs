@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Numerics.Tensors;
+using GradCheck.Differentiation;
 using GradCheck.Reporting;
 
 namespace GradCheck.Jacobians;
@@ -59,15 +60,7 @@ internal sealed class VectorFunction<T>
         }
 
         point.CopyTo(argument);
-        T[] output;
-        try
-        {
-            output = function(argument);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            throw new CostEvaluationException(where, exception);
-        }
+        T[] output = CostEvaluation.Call(() => function(argument), where);
 
         Evaluations++;
         if (output is null)

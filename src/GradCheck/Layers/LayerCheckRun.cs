@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using GradCheck.Differentiation;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
 
@@ -91,15 +92,10 @@ internal static class LayerCheckRun
         return sum;
     }
 
-    private static object Call(Func<object, object> pass, object argument, string what)
-    {
-        try
-        {
-            return pass(argument) ?? throw new ArgumentException($"{char.ToUpperInvariant(what[0])}{what[1..]} returned null.");
-        }
-        catch (Exception exception) when (exception is not (ArgumentException or OperationCanceledException))
-        {
-            throw new CostEvaluationException(what, exception);
-        }
-    }
+    /// <summary>A pass of the layer; what it throws names the pass, and returning null is refused.</summary>
+    private static object Call(Func<object, object> pass, object argument, string what) =>
+        CostEvaluation.Call(
+            () => pass(argument) ?? throw new ArgumentException($"{char.ToUpperInvariant(what[0])}{what[1..]} returned null."),
+            what,
+            CheckersOwnExceptions.ArgumentChecks);
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using GradCheck.Coverage;
 
 namespace GradCheck.Layers;
 
@@ -10,17 +11,20 @@ namespace GradCheck.Layers;
 /// </summary>
 internal static class UpstreamGradient
 {
+    /// <summary>dy: <paramref name="length"/> draws from N(0, 1), the same for the same seed on every platform and .NET version.</summary>
+    /// <param name="length">How many outputs the layer has.</param>
+    /// <param name="seed">The layer check's seed, printed in its report.</param>
     public static T[] Draw<T>(int length, int seed)
         where T : IFloatingPointIeee754<T>
     {
-        // System.Random with a seed is the same sequence on every platform and .NET version.
-        var random = new Random(seed);
+        // SeededRandom, not System.Random, whose seeded sequence .NET does not promise to keep across
+        // versions: the seed printed in the report must draw the same dy everywhere. The seed draws dy
+        // alone, so one fixed stream serves.
+        var random = new SeededRandom(seed, stream: 0, substream: 0);
         var values = new T[length];
         for (int i = 0; i < length; i++)
         {
-            // Box-Muller; 1 - NextDouble() is in (0, 1], so the logarithm is finite.
-            double radius = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble()));
-            values[i] = T.CreateTruncating(radius * Math.Cos(2.0 * Math.PI * random.NextDouble()));
+            values[i] = T.CreateTruncating(random.NextGaussian());
         }
 
         return values;

@@ -91,13 +91,6 @@ internal static class NudgedRecheckRun
         where T : IFloatingPointIeee754<T>
     {
         cancellation.ThrowIfCancellationRequested();
-        try
-        {
-            return backward();
-        }
-        catch (Exception exception) when (exception is not (OperationCanceledException or ArgumentException or CostEvaluationException))
-        {
-            throw new CostEvaluationException(where + ", in the backward pass", exception);
-        }
+        return CostEvaluation.Call(backward, where + ", in the backward pass", CheckersOwnExceptions.ArgumentChecks | CheckersOwnExceptions.AlreadyWrapped);
     }
 }

@@ -5,7 +5,7 @@ namespace GradCheck.Reporting;
 
 /// <summary>
 /// Everything a gradient check found: the verdict, per tensor the entries that fail and by how much,
-/// the seeds' global figure, and how the numerical gradient was made. <see cref="ToString"/> is the
+/// the relative difference of the whole gradient, and how the numerical gradient was made. <see cref="ToString"/> is the
 /// text an NUnit failure shows, so any test framework can print the same.
 /// </summary>
 public sealed class GradientCheckReport
@@ -44,8 +44,9 @@ public sealed class GradientCheckReport
     public IReadOnlyList<CheckProblem> Problems { get; }
 
     /// <summary>
-    /// The seeds' single figure ||a - n|| / (||a|| + ||n||) over all tensors, for continuity with the
-    /// classic check; the verdict does not depend on it.
+    /// The relative difference ||a - n|| / (||a|| + ||n||) of the analytic gradient a and the numerical
+    /// gradient n, all tensors taken as one vector: the single figure of the usual gradient-check recipe,
+    /// given for comparison with it; the verdict does not depend on it (0 when both gradients are 0).
     /// </summary>
     public double RelativeDifference { get; }
 

@@ -126,7 +126,11 @@ public sealed class TensorReport
     /// </summary>
     public bool Passed => FailedEntryCount == 0 && !NothingCheckable && Directions.All(direction => direction.Passed);
 
-    /// <summary>The seeds' figure for this tensor alone: ||a - n|| / (||a|| + ||n||).</summary>
+    /// <summary>
+    /// The relative difference ||a - n|| / (||a|| + ||n||) of this tensor's analytic gradient a and numerical
+    /// gradient n: the single figure of the usual gradient-check recipe, for this tensor alone; the verdict
+    /// does not depend on it (0 when both gradients are 0).
+    /// </summary>
     public double RelativeDifference => ScaledNorm.RelativeDifference(DifferenceNorm, AnalyticNorm, NumericNorm);
 
     /// <summary>Every entry, for a diagnosis or a picture.</summary>

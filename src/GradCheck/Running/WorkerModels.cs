@@ -44,7 +44,7 @@ internal static class WorkerModels
                 model.Cost,
                 string.Create(CultureInfo.InvariantCulture, $"worker {w + 1}'s model, at the model's parameters (to prove that it computes the same cost)"),
                 cancellation);
-            if (!GradientCheckRun.SameValue(baseCost, cost, epsilon))
+            if (!Determinism.SameValue(baseCost, cost, epsilon))
             {
                 string[] costs = DistinctDigits.General([cost, baseCost]);
                 problems.Add(new CheckProblem(

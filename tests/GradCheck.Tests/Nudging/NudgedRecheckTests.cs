@@ -20,6 +20,14 @@ namespace GradCheck.Tests.Nudging;
 public class NudgedRecheckTests<T>
     where T : IFloatingPointIeee754<T>
 {
+    /// <summary>
+    /// The seed of dy in the layer checks of layer 2: whether an entry where kinks meet is not checkable
+    /// depends on the signs of dy there, and with this seed W[0,1] and W[0,2] are not, in float and double,
+    /// and W[0,1] plus 0.5 is not either (with seed 1, for one, W[0,1] plus 0.5 lies between the one-sided
+    /// derivatives and passes as a subgradient).
+    /// </summary>
+    private const int KinksMeetSeed = 3;
+
     private static readonly GradientCheckOptions Off = new() { RecheckAtNudgedPoint = false };
 
     [TestCase(19, false)]
@@ -314,7 +322,7 @@ public class NudgedRecheckTests<T>
             Assert.That(Labels(given, entry => entry.Outcome == EntryOutcome.NotCheckable), Is.EqualTo(new[] { "W[0,1]", "W[0,2]" }), given.ToString);
             Assert.That(report.Passed, Is.True, report.ToString);
             Assert.That(Labels(report, entry => entry.NudgedPoint > 0), Is.EqualTo(new[] { "W[0,1]", "W[0,2]" }));
-            Assert.That(report.Notes, Has.One.StartsWith("Layer check: J = <dy, f(x)> with dy drawn from N(0, 1) with seed 1"));
+            Assert.That(report.Notes, Has.One.StartsWith($"Layer check: J = <dy, f(x)> with dy drawn from N(0, 1) with seed {KinksMeetSeed}"));
             Assert.That(Bits.Of(layer.Input), Is.EqualTo(input));
             Assert.That(Bits.Of(layer.Parameters.Select(pair => new KeyValuePair<string, Array>(pair.Key, pair.Value))), Is.EqualTo(parameters));
         }
@@ -339,8 +347,9 @@ public class NudgedRecheckTests<T>
     private static GradientProblem<T> Problem(HalfGridReluNetwork<T> net) =>
         GradientProblem.Create("half grid", net.Parameters, net.Cost, net.Gradient);
 
+    /// <summary>The layer check of <paramref name="layer"/>, with dy drawn from <see cref="KinksMeetSeed"/>.</summary>
     private static GradientCheckReport Check(HalfGridReluLayer<T> layer, GradientCheckOptions? options) =>
-        Layer.Of(layer.Input, layer.Forward, layer.Backward).WithParameters(layer.Parameters, () => layer.Gradients).Check(options);
+        Layer.Of(layer.Input, layer.Forward, layer.Backward).WithParameters(layer.Parameters, () => layer.Gradients).WithSeed(KinksMeetSeed).Check(options);
 
     private static string[] Labels(GradientCheckReport report, Func<EntryReport, bool> which) =>
         [.. report.Tensors.SelectMany(tensor => Enumerable.Range(0, tensor.EntryCount).Select(tensor.Entry)).Where(which).Select(entry => entry.Label)];

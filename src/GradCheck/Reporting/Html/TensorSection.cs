@@ -48,7 +48,7 @@ internal static class TensorSection
         writer.Write($"<figcaption>{HtmlText.Escape(ScatterPlot.Caption(sample))}</figcaption>\n</figure>\n</div>\n</section>\n");
     }
 
-    /// <summary>The seeds' figure and the worst entry, the two numbers a reader looks for first.</summary>
+    /// <summary>The relative difference ||a - n|| / (||a|| + ||n||) and the worst entry, the two numbers a reader looks for first.</summary>
     private static string Facts(TensorReport tensor)
     {
         string figure = "||a - n|| / (||a|| + ||n||) = " + HtmlText.Scientific(tensor.RelativeDifference, 2);
