@@ -69,7 +69,7 @@ public class ReportFormatterTests
             Assert.That(
                 lines,
                 Has.One.StartsWith(
-                    "Numerical gradient: five-point rule from central differences at h and 2h, h = ε^(1/5)/4 max(1, |x|) = 1.85e-04 max(1, |x|) for double (ε = 2.22e-16), with ± 4h added where the verdict is open"));
+                    "Numerical gradient: five-point rule from central differences at h and 2h, h = ε^(1/5)/4 max(1, |x|) = 1.85e-04 max(1, |x|) for double (ε = 2.22e-16), with ± 4h added where the verdict is open (a kink suspected, a failure to confirm, a coarse estimate) and steps up to 8h where noise limits an entry"));
 
             // ½ ||W2||² + ½ ||b2||² = 6.6; J(x) twice, 4 evaluations for each of the 10 entries, 2 more where the inner points leave the verdict open, J(x) once more.
             Assert.That(lines, Has.One.Match(@"^Cost J = 6\.60000000e\+00 at the given parameters; \d+ cost evaluations$"));
