@@ -23,11 +23,14 @@ namespace GradCheck.Differentiation;
 /// noise and stop seeing them. The upper level, from the upper quartile, is what error estimates
 /// count: the noise differs from entry to entry (moving an entry that feeds the whole network changes
 /// more rounded terms than moving one that feeds a single unit), and on a float ReLU network a quarter
-/// of the entries carried three times the median. A tensor takes its own levels, never below those of the whole check (a tensor
-/// of a few entries has a median of few draws) and never above <see cref="TensorExcess"/> times it (a
-/// tensor most of whose entries sit on kinks would otherwise take its kinks for noise and stop seeing
-/// them). On top of the level, every value carries the rounding of itself to the element type
-/// (<see cref="CostNoise.Measured"/>): a cost that is exact but for that has a level of 0.
+/// of the entries carried three times the median; an entry's own sample counts for itself on top
+/// (<see cref="EntryNoise.Of"/>). A sample whose values bend at the centre alone is a kink, not noise,
+/// and stays out of the pool, and no sample counts for more than <see cref="MostUlps"/> ulps of its
+/// values: zero-initialised layers put every entry of a tensor on kinks. A tensor takes its own
+/// levels, never below those of the whole check (a tensor of a few entries has a median of few draws)
+/// and never above <see cref="TensorExcess"/> times them. On top of the level, every value carries the
+/// rounding of itself to the element type (<see cref="CostNoise.Measured"/>): a cost that is exact but
+/// for that has a level of 0.
 /// </para>
 /// </remarks>
 internal static class NoiseLevel
