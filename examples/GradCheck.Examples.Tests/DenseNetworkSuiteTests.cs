@@ -1,6 +1,5 @@
 using GradCheck.Examples.Models;
 using GradCheck.NUnit;
-using GradCheck.Problems;
 
 namespace GradCheck.Examples.Tests;
 

@@ -3,13 +3,8 @@
 // verdict is not the expected one, so it doubles as a smoke test.
 using System.Diagnostics;
 using GradCheck;
-using GradCheck.Comparison;
-using GradCheck.Coverage;
-using GradCheck.Differentiation;
 using GradCheck.Examples.Models;
-using GradCheck.Layers;
 using GradCheck.Reporting;
-using GradCheck.Running;
 
 var walkthrough = new Walkthrough();
 

@@ -8,7 +8,7 @@ namespace GradCheck.NUnit;
 
 /// <summary>
 /// A test case source of gradient checks: one test case per problem and parameter tensor of a source
-/// of <see cref="GradCheck.Problems.GradientProblem{T}"/>s, each checked after the test body runs (the
+/// of <see cref="GradCheck.GradientProblem{T}"/>s, each checked after the test body runs (the
 /// body may be empty). The cases are named <c>Method(Dense(seed: 1) &gt; W1)</c>, so the test explorer
 /// shows exactly which tensor's backward pass is broken.
 /// </summary>

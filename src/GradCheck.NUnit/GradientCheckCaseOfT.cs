@@ -1,5 +1,4 @@
 using System.Numerics;
-using GradCheck.Problems;
 using GradCheck.Reporting;
 using NUnit.Framework.Constraints;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using GradCheck.Comparison;
-using GradCheck.Coverage;
 using GradCheck.Reporting;
 using NUnit.Framework.Constraints;
 

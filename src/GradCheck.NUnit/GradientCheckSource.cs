@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Numerics;
 using System.Reflection;
-using GradCheck.Problems;
 
 namespace GradCheck.NUnit;
 

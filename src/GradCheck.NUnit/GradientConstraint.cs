@@ -1,7 +1,4 @@
 using System.Numerics;
-using GradCheck.Coverage;
-using GradCheck.Problems;
-using GradCheck.Running;
 using GradCheck.Reporting;
 using NUnit.Framework.Constraints;
 

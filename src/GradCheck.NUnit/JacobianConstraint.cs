@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using GradCheck.Jacobians;
 using GradCheck.Reporting;
 
 namespace GradCheck.NUnit;

@@ -1,5 +1,3 @@
-using GradCheck.Comparison;
-using GradCheck.Layers;
 using GradCheck.Reporting;
 
 namespace GradCheck.NUnit;

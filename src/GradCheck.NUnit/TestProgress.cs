@@ -1,4 +1,3 @@
-using GradCheck.Running;
 using NUnit.Framework;
 
 namespace GradCheck.NUnit;

@@ -49,7 +49,7 @@ public sealed record GradientCheckOptions
     /// <summary>
     /// Whether entries that cannot be checked at the given point (<see cref="Reporting.EntryOutcome.NotCheckable"/>:
     /// a kink where kinks may meet) are re-checked at a point nudged off the ties, where the check has the
-    /// backward pass and can run it there: a <see cref="Problems.GradientProblem{T}"/> (and so
+    /// backward pass and can run it there: a <see cref="GradientProblem{T}"/> (and so
     /// <c>[GradientCheck]</c>) and a layer check. Every parameter is moved by a seeded normal draw
     /// (<see cref="NudgeSeed"/>), the backward pass and the cost's derivatives along those entries alone are
     /// computed there, and the verdicts found there replace theirs, which the report says; every other

@@ -7,7 +7,7 @@ namespace GradCheck;
 /// The plain entry points: check a gradient and get a <see cref="GradientCheckReport"/> back, with no
 /// test framework involved (assert on <see cref="GradientCheckReport.Passed"/> and print the report
 /// from xUnit, MSTest or a console). They have the gradient, not the backward pass that made it, so an
-/// entry not checkable where kinks meet stays so; a <see cref="Problems.GradientProblem{T}"/> can
+/// entry not checkable where kinks meet stays so; a <see cref="GradientProblem{T}"/> can
 /// re-check it at a point nudged off the ties (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>).
 /// </summary>
 public static class GradientChecker

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using GradCheck.Differentiation;
 using GradCheck.Reporting;
 
 namespace GradCheck.Benchmarks;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
-using GradCheck.Differentiation;
 using GradCheck.Reporting;
 
 namespace GradCheck.Benchmarks;

@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using GradCheck.Coverage;
-using GradCheck.Differentiation;
 using GradCheck.Reporting;
 
 namespace GradCheck.Benchmarks;

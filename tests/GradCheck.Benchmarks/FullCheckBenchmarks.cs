@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using GradCheck.Differentiation;
 using GradCheck.Reporting;
 
 namespace GradCheck.Benchmarks;

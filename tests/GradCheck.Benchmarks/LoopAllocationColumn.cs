@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using GradCheck.Differentiation;
 
 namespace GradCheck.Benchmarks;
 

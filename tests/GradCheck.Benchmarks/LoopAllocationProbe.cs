@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using GradCheck.Differentiation;
 using GradCheck.Reporting;
 
 namespace GradCheck.Benchmarks;

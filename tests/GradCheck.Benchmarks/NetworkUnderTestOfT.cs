@@ -1,5 +1,4 @@
 using System.Numerics;
-using GradCheck.Differentiation;
 using GradCheck.Examples.Models;
 using GradCheck.Reporting;
 

@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using GradCheck.Differentiation;
 using GradCheck.Examples.Models;
 using GradCheck.Reporting;
-using GradCheck.Running;
 
 namespace GradCheck.Benchmarks;
 

@@ -1,5 +1,4 @@
 using GradCheck.Examples.Models;
-using GradCheck.Layers;
 using GradCheck.Testing;
 using NUnit.Framework;
 

@@ -1,5 +1,3 @@
-using GradCheck.Problems;
-
 using NUnit.Framework;
 
 namespace GradCheck.NUnit.Samples;

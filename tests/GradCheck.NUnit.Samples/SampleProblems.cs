@@ -1,5 +1,4 @@
 using GradCheck.Examples.Models;
-using GradCheck.Problems;
 using GradCheck.Testing;
 
 namespace GradCheck.NUnit.Samples;

@@ -1,5 +1,4 @@
 using GradCheck.Examples.Models;
-using GradCheck.Running;
 
 namespace GradCheck.NUnit.Tests;
 

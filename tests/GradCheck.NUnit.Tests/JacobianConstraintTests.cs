@@ -1,5 +1,3 @@
-using GradCheck.Differentiation;
-using GradCheck.Jacobians;
 using GradCheck.Reporting;
 
 namespace GradCheck.NUnit.Tests;

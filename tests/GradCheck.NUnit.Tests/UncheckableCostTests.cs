@@ -1,4 +1,3 @@
-using GradCheck.Differentiation;
 using GradCheck.Reporting;
 using NUnit.Framework.Interfaces;
 

@@ -1,4 +1,3 @@
-using GradCheck.Comparison;
 using GradCheck.Examples.Models;
 using GradCheck.Reporting;
 using Shouldly;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Numerics;
-using GradCheck.Problems;
 using GradCheck.Reporting;
 
 namespace GradCheck.Zoo.Tests;

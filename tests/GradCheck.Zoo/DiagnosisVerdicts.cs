@@ -1,5 +1,4 @@
 using System.Numerics;
-using GradCheck.Diagnosis;
 using GradCheck.Reporting;
 
 namespace GradCheck.Zoo;

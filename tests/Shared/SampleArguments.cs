@@ -3,7 +3,6 @@ using GradCheck.Coverage;
 using GradCheck.Diagnosis;
 using GradCheck.Differentiation;
 using GradCheck.Layers;
-using GradCheck.Problems;
 using GradCheck.Reporting;
 using GradCheck.Running;
 

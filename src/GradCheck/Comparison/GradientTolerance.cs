@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace GradCheck.Comparison;
+namespace GradCheck;
 
 /// <summary>
 /// The pass rule for one entry, with a the analytic (backprop) value and n the numerical one.

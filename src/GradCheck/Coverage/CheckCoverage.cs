@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace GradCheck.Coverage;
+namespace GradCheck;
 
 /// <summary>
 /// How much of the gradient a check differentiates, and so how many cost evaluations it makes.
 /// <list type="bullet">
 /// <item><see cref="EveryEntry"/> (the default): every entry, 2 evaluations each with the two-point
-/// rule, 4 to 12 with Richardson (see <see cref="Differentiation.DifferenceMethod"/>). Nothing is missed.</item>
+/// rule, 4 to 12 with Richardson (see <see cref="DifferenceMethod"/>). Nothing is missed.</item>
 /// <item><see cref="RandomDirections"/>: per tensor, the derivative along a few seeded random
 /// directions against a · u (2 or 6 evaluations per direction, as PyTorch's fast gradcheck). A
 /// tensor that fails is then localised: a sample of its entries is differentiated one by one and, if

@@ -1,4 +1,4 @@
-namespace GradCheck.Coverage;
+namespace GradCheck;
 
 /// <summary>Which derivatives a check computes: see <see cref="CheckCoverage"/>.</summary>
 public enum CoverageKind

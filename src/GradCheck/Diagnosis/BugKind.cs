@@ -1,4 +1,4 @@
-namespace GradCheck.Diagnosis;
+namespace GradCheck.Reporting;
 
 /// <summary>What kind of mistake a failing tensor's analytic gradient looks like, from its entries alone.</summary>
 public enum BugKind

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GradCheck.Comparison;
+using GradCheck.Reporting;
 
 namespace GradCheck.Diagnosis;
 

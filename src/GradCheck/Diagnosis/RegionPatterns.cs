@@ -1,5 +1,6 @@
 using GradCheck.Comparison;
 using GradCheck.Parameters;
+using GradCheck.Reporting;
 
 namespace GradCheck.Diagnosis;
 

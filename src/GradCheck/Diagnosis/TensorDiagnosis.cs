@@ -1,4 +1,4 @@
-namespace GradCheck.Diagnosis;
+namespace GradCheck.Reporting;
 
 /// <summary>
 /// One failing tensor's diagnosis: the kind of mistake and one line that says it, such as

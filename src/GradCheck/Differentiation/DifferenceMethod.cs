@@ -1,4 +1,4 @@
-namespace GradCheck.Differentiation;
+namespace GradCheck;
 
 /// <summary>How the numerical derivative of each entry is computed.</summary>
 public enum DifferenceMethod

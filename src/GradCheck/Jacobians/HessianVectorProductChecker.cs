@@ -1,7 +1,8 @@
 using System.Numerics;
 using GradCheck.Reporting;
+using GradCheck.Jacobians;
 
-namespace GradCheck.Jacobians;
+namespace GradCheck;
 
 /// <summary>
 /// Checks a Hessian-vector product against finite differences of the gradient along the direction, and

@@ -1,7 +1,8 @@
 using System.Numerics;
 using GradCheck.Reporting;
+using GradCheck.Jacobians;
 
-namespace GradCheck.Jacobians;
+namespace GradCheck;
 
 /// <summary>
 /// Checks the Jacobian of a vector-valued function f: Rⁿ → Rᵐ against finite differences, entry by
@@ -15,7 +16,7 @@ namespace GradCheck.Jacobians;
 /// </para>
 /// <para>
 /// Each input is perturbed alone and every evaluation gives a whole column, so a check costs
-/// 6n + 3 evaluations of f (2n + 3 with <see cref="Differentiation.DifferenceMethod.CentralTwoPoint"/>),
+/// 6n + 3 evaluations of f (2n + 3 with <see cref="DifferenceMethod.CentralTwoPoint"/>),
 /// whatever m is. The pass rule, the numerical method and the kink handling are those of
 /// <see cref="GradientChecker"/>, with output f[i] in the place of the cost.
 /// </para>

@@ -1,6 +1,6 @@
 using GradCheck.Reporting;
 
-namespace GradCheck.Layers;
+namespace GradCheck;
 
 /// <summary>A layer ready to be checked, whatever its containers: what test-framework adapters need of a <see cref="LayerUnderTest{TInput, TOutput}"/>.</summary>
 public interface ILayerUnderTest

@@ -1,4 +1,4 @@
-namespace GradCheck.Layers;
+namespace GradCheck;
 
 /// <summary>
 /// Describes a layer for a layer check: its input, its forward pass and its backward pass. Give the

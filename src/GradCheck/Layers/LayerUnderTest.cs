@@ -1,8 +1,9 @@
 using System.Reflection;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
+using GradCheck.Layers;
 
-namespace GradCheck.Layers;
+namespace GradCheck;
 
 /// <summary>
 /// A layer ready to be checked: input, forward and backward passes, and optionally its parameters and

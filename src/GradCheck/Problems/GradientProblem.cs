@@ -1,7 +1,7 @@
 using System.Numerics;
 using GradCheck.Parameters;
 
-namespace GradCheck.Problems;
+namespace GradCheck;
 
 /// <summary>
 /// Makes a <see cref="GradientProblem{T}"/> from what a hand-written model already has: its parameters,

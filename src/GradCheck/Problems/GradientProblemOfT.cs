@@ -2,7 +2,7 @@ using System.Numerics;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
 
-namespace GradCheck.Problems;
+namespace GradCheck;
 
 /// <summary>
 /// A model with parameters, a cost and a backward pass: everything a gradient check needs, under a

@@ -1,7 +1,7 @@
 namespace GradCheck.Reporting;
 
 /// <summary>
-/// One random direction of a fast check (<see cref="Coverage.CheckCoverage.RandomDirections"/>): the
+/// One random direction of a fast check (<see cref="CheckCoverage.RandomDirections"/>): the
 /// derivative of the cost along u against the analytic prediction a · u.
 /// </summary>
 /// <param name="Analytic">a · u, the backward pass's prediction of the derivative along u.</param>

@@ -28,7 +28,7 @@ public enum EntryOutcome
     /// function of the interval bounds, and from the cost alone one kink cannot be told from several:
     /// this entry cannot be checked at this point. Neither passes nor fails, and is reported; a tensor
     /// none of whose checked entries could be decided fails. Where the check has the backward pass (a
-    /// <see cref="Problems.GradientProblem{T}"/>, <c>[GradientCheck]</c>, a layer check) it moves the point
+    /// <see cref="GradientProblem{T}"/>, <c>[GradientCheck]</c>, a layer check) it moves the point
     /// off the ties and decides such entries there (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>);
     /// an entry keeps this outcome only if it sat on a kink at every nudged point too.
     /// </summary>
@@ -39,7 +39,7 @@ public enum EntryOutcome
 
     /// <summary>
     /// Not differentiated: the check covered a sample of the entries or random directions
-    /// (<see cref="Coverage.CheckCoverage"/>), and this entry was not among those it took one by one.
+    /// (<see cref="CheckCoverage"/>), and this entry was not among those it took one by one.
     /// Neither passes nor fails.
     /// </summary>
     NotChecked,

@@ -41,7 +41,7 @@ public sealed class TensorReport
 
     /// <summary>
     /// How many entries were differentiated and compared: all of them in a full check, fewer when the
-    /// coverage was a sample or random directions (<see cref="Coverage.CheckCoverage"/>).
+    /// coverage was a sample or random directions (<see cref="CheckCoverage"/>).
     /// </summary>
     public int CheckedEntryCount => Entries.CheckedCount;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 
-namespace GradCheck.Running;
+namespace GradCheck;
 
 /// <summary>
 /// How far a long check has come: reported through <see cref="GradientCheckOptions.Progress"/> once
-/// the check has run for <see cref="ProgressMeter.QuietPeriod"/>, then about once a second.
+/// the check has run for <see cref="Running.ProgressMeter.QuietPeriod"/>, then about once a second.
 /// </summary>
 /// <param name="EntriesDone">Entries differentiated so far.</param>
 /// <param name="EntriesTotal">Entries the check differentiates in all.</param>

@@ -1,7 +1,7 @@
 using System.Numerics;
 using GradCheck.Parameters;
 
-namespace GradCheck.Running;
+namespace GradCheck;
 
 /// <summary>
 /// One worker's own copy of a model for a parallel check (<see cref="GradientCheckOptions.Workers"/>):

@@ -287,7 +287,7 @@ public class GradientDiagnosisTests
         double[] x = [0.5, -1.5, 2.0];
         static double[] F(double[] v) => [v[0] * v[1], v[1] + (v[2] * v[2]), Math.Sin(v[0])];
         double[,] transposed = { { x[1], 0, Math.Cos(x[0]) }, { x[0], 1, 0 }, { 0, 2 * x[2], 0 } };
-        GradientCheckReport report = GradCheck.Jacobians.JacobianChecker.Check(F, x, transposed);
+        GradientCheckReport report = GradCheck.JacobianChecker.Check(F, x, transposed);
         Assert.That(DiagnosisOf(report, "J").Description, Is.EqualTo("transposed: a[i,j] = n[j,i], the numerical Jacobian's transpose"));
     }
 

@@ -1,6 +1,5 @@
 using System.Numerics;
 using GradCheck.Layers;
-using GradCheck.Problems;
 using GradCheck.Reporting;
 using GradCheck.Reporting.Html;
 using GradCheck.Testing;

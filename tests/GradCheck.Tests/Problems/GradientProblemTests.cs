@@ -1,6 +1,5 @@
 using GradCheck.Examples.Models;
 using GradCheck.Comparison;
-using GradCheck.Problems;
 using GradCheck.Reporting;
 using GradCheck.Tests.Support;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using GradCheck.Parameters;
+using GradCheck.Reporting.Html;
 
-namespace GradCheck.Reporting.Html;
+namespace GradCheck.Reporting;
 
 /// <summary>
 /// A <see cref="GradientCheckReport"/> as one self-contained HTML page, to attach to a failing test:
