@@ -15,7 +15,7 @@ public sealed class GradientCheckTarget<T>
     where T : IFloatingPointIeee754<T>
 {
     /// <summary>The name a flat parameter vector is reported under, as in <c>theta[3]</c>.</summary>
-    public const string FlatParameterName = "theta";
+    internal const string FlatParameterName = "theta";
 
     private readonly CheckRun check;
 
@@ -43,7 +43,7 @@ public sealed class GradientCheckTarget<T>
 
     /// <summary>Some of the parameters in words, such as <c>W1 (5, 4)</c>.</summary>
     /// <param name="tensors">The names to describe, as <see cref="GradientCheckOptions.Tensors"/> holds them; null for all.</param>
-    public string Describe(IReadOnlyCollection<string>? tensors) =>
+    internal string Describe(IReadOnlyCollection<string>? tensors) =>
         string.Join(", ", tensorDescriptions.Where((_, index) => tensors is null || tensors.Contains(TensorNames[index])));
 
     /// <summary>

@@ -65,7 +65,7 @@ public sealed record GradientTolerance
     /// <param name="numericError">The estimated error of n.</param>
     /// <param name="tensorScale">The largest |n| in the tensor.</param>
     /// <param name="machineEpsilon">ε of the element type.</param>
-    public double Bound(double largest, double numericError, double tensorScale, double machineEpsilon) =>
+    internal double Bound(double largest, double numericError, double tensorScale, double machineEpsilon) =>
         IsAutomatic
             ? (ErrorEstimateFactor * numericError) + (AnalyticUlps * machineEpsilon * (largest + tensorScale))
             : Absolute + (Relative * largest);

@@ -3,7 +3,7 @@ using GradCheck.Reporting;
 namespace GradCheck;
 
 /// <summary>A layer ready to be checked, whatever its containers: what test-framework adapters need of a <see cref="LayerUnderTest{TInput, TOutput}"/>.</summary>
-public interface ILayerUnderTest
+internal interface ILayerUnderTest
 {
     /// <summary>The names of the tensors checked: <c>x</c>, then the parameters'.</summary>
     IReadOnlyList<string> TensorNames { get; }

@@ -12,7 +12,7 @@ namespace GradCheck;
 public static class Layer
 {
     /// <summary>The name the input is reported under, as in <c>x[2,1]</c>.</summary>
-    public const string InputName = "x";
+    internal const string InputName = "x";
 
     /// <summary>A layer y = f(x; parameters) with its backward pass dy ↦ dx.</summary>
     /// <param name="input">x, the point at which to check; never modified (the layer is given a copy).</param>

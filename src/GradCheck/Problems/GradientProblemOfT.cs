@@ -50,7 +50,7 @@ public sealed class GradientProblem<T>
     }
 
     /// <summary>Runs the backward pass at the current parameters and returns its gradient(s).</summary>
-    public object Backward() => backward();
+    internal object Backward() => backward();
 
     /// <summary>
     /// Runs the backward pass and checks its gradient with respect to every tensor. Entries not checkable

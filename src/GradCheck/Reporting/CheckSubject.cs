@@ -5,7 +5,7 @@ namespace GradCheck.Reporting;
 /// Hessian-vector product. The comparison and the table are the same for all three; the verdict line,
 /// a heading saying how entries are indexed, and the closing lines differ.
 /// </summary>
-public sealed class CheckSubject
+internal sealed class CheckSubject
 {
     internal CheckSubject(string name, string noun, string function, string? heading = null, string? method = null)
     {

@@ -83,7 +83,7 @@ public sealed class GradientCheckReport
     /// <c>JacobianChecker</c> or <c>HessianVectorProductChecker</c>, whose reports have no scalar cost
     /// (<see cref="Cost"/> is NaN) and count evaluations of their function in <see cref="CostEvaluations"/>.
     /// </summary>
-    public CheckSubject Subject { get; }
+    internal CheckSubject Subject { get; }
 
     /// <summary>The tensors with at least one failing entry.</summary>
     public IEnumerable<TensorReport> FailedTensors => Tensors.Where(tensor => !tensor.Passed);
