@@ -225,7 +225,7 @@ public class GradientCheckerTests<T>
         {
             Assert.That(report.CostEvaluations, Is.EqualTo(2 + (2 * 24) + 1));
             Assert.That(calls, Is.EqualTo(2 + (2 * 24) + 1));
-            Assert.That(report.Method.Method, Is.EqualTo(DifferenceMethod.CentralTwoPoint));
+            Assert.That(report.Method.Rule, Is.EqualTo(DifferenceMethod.CentralTwoPoint));
         }
     }
 

@@ -1,10 +1,22 @@
 namespace GradCheck.Reporting;
 
 /// <summary>A failure of the check that is not about one gradient entry.</summary>
-/// <param name="Kind">What went wrong.</param>
-/// <param name="Message">What went wrong, in words, naming the tensors involved.</param>
-public sealed record CheckProblem(CheckProblemKind Kind, string Message)
+public sealed class CheckProblem
 {
+    /// <param name="kind">What went wrong.</param>
+    /// <param name="message">What went wrong, in words, naming the tensors involved.</param>
+    internal CheckProblem(CheckProblemKind kind, string message)
+    {
+        Kind = kind;
+        Message = message ?? throw new ArgumentNullException(nameof(message));
+    }
+
+    /// <summary>What went wrong.</summary>
+    public CheckProblemKind Kind { get; }
+
     /// <summary>What went wrong, in words, naming the tensors involved.</summary>
-    public string Message { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = Message ?? throw new ArgumentNullException(nameof(Message));
+    public string Message { get; }
+
+    /// <summary>The message.</summary>
+    public override string ToString() => Message;
 }

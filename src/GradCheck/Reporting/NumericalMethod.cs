@@ -4,24 +4,41 @@ using GradCheck.Differentiation;
 namespace GradCheck.Reporting;
 
 /// <summary>How the numerical gradient was computed, as the report states it.</summary>
-/// <param name="ElementType">The element type the cost was evaluated in, such as <c>double</c>.</param>
-/// <param name="Method">The difference rule.</param>
-/// <param name="RelativeStep">The step h for entries with |x| &lt;= 1; larger entries get h * |x|.</param>
-/// <param name="MachineEpsilon">ε of the element type, which sets the step and the round-off estimate.</param>
-public sealed record NumericalMethod(string ElementType, DifferenceMethod Method, double RelativeStep, double MachineEpsilon)
+public sealed class NumericalMethod
 {
+    /// <param name="elementType">The element type the cost was evaluated in.</param>
+    /// <param name="rule">The difference rule.</param>
+    /// <param name="relativeStep">The step h for entries with |x| &lt;= 1.</param>
+    /// <param name="machineEpsilon">ε of the element type.</param>
+    internal NumericalMethod(string elementType, DifferenceMethod rule, double relativeStep, double machineEpsilon)
+    {
+        ElementType = elementType ?? throw new ArgumentNullException(nameof(elementType));
+        Rule = rule;
+        RelativeStep = relativeStep;
+        MachineEpsilon = machineEpsilon;
+    }
+
     /// <summary>The element type the cost was evaluated in, such as <c>double</c>.</summary>
-    public string ElementType { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = ElementType ?? throw new ArgumentNullException(nameof(ElementType));
+    public string ElementType { get; }
+
+    /// <summary>The difference rule.</summary>
+    public DifferenceMethod Rule { get; }
+
+    /// <summary>The step h for entries with |x| &lt;= 1; larger entries get h * |x|.</summary>
+    public double RelativeStep { get; }
+
+    /// <summary>ε of the element type, which sets the step and the round-off estimate.</summary>
+    public double MachineEpsilon { get; }
 
     /// <summary>
     /// Whether the points are spent where the verdict needs them: every entry of a gradient check takes
     /// ± h and ± 2h, and ± 4h only where its verdict is open, with the noise of the cost measured.
     /// The Jacobian and Hessian-vector product checks evaluate every point of the rule.
     /// </summary>
-    public bool Staged { get; init; }
+    public bool Staged { get; internal init; }
 
     /// <summary>The method in words, with its numbers.</summary>
-    public override string ToString() => Method switch
+    public override string ToString() => Rule switch
     {
         DifferenceMethod.CentralTwoPoint => string.Create(
             CultureInfo.InvariantCulture,

@@ -116,7 +116,7 @@ public class NudgedRecheckTests<T>
             {
                 EntryReport before = given.Tensors[t].Entry(i);
                 EntryReport after = nudged.Tensors[t].Entry(i);
-                if (before.Outcome != EntryOutcome.NotCheckable && after != before)
+                if (before.Outcome != EntryOutcome.NotCheckable && !Values(after).Equals(Values(before)))
                 {
                     changed.Add($"{before} became {after}");
                 }
@@ -356,4 +356,8 @@ public class NudgedRecheckTests<T>
     /// <summary>How many parameter entries differ from <paramref name="given"/>: one while the check perturbs an entry, all once nudged.</summary>
     private static int Moved(HalfGridReluNetwork<T> net, Dictionary<string, ulong[]> given) =>
         net.Parameters.Sum(pair => Bits.Of(pair.Value).Zip(given[pair.Key]).Count(bits => bits.First != bits.Second));
+
+    /// <summary>Everything an entry's report holds, to compare two reports of it (Equals holds NaN equal to NaN).</summary>
+    private static (string, double, double, double, double, double, EntryOutcome, double, double) Values(EntryReport entry) =>
+        (entry.Label, entry.Analytic, entry.Numeric, entry.AbsoluteError, entry.RelativeError, entry.Bound, entry.Outcome, entry.OneSidedLow, entry.OneSidedHigh);
 }

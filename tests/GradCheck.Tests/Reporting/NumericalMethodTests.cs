@@ -32,7 +32,7 @@ public class NumericalMethodTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Method.ElementType, Is.EqualTo("float"));
-            Assert.That(report.Method.Method, Is.EqualTo(DifferenceMethod.Richardson));
+            Assert.That(report.Method.Rule, Is.EqualTo(DifferenceMethod.Richardson));
             Assert.That(report.Method.MachineEpsilon, Is.EqualTo(Math.ScaleB(1.0, -23)));
             Assert.That(report.Method.RelativeStep, Is.EqualTo(StepSize.RelativeStep<float>(DifferenceMethod.Richardson)));
         }
