@@ -142,15 +142,10 @@ internal static class RichardsonEstimate
     /// <param name="values">The function there.</param>
     public static double NoiseSample(in Stencil points, in Stencil values)
     {
-        Span<double> offsets = stackalloc double[5];
-        Span<double> weights = stackalloc double[5];
-        ReadOnlySpan<int> grid = [-2, -1, 0, 1, 2];
-        for (int i = 0; i < grid.Length; i++)
-        {
-            offsets[i] = points.At(grid[i]) - points.Center;
-        }
-
-        DifferenceRule.FourthDifference.Weights(offsets, weights);
+        DifferenceRule rule = DifferenceRule.FourthDifference;
+        Span<double> weights = stackalloc double[rule.Grid.Length];
+        WeightsAt(rule, points, weights);
+        ReadOnlySpan<int> grid = rule.Grid.AsSpan();
 
         // Weights and values on the unit scale first, so that neither a small step's large weights nor
         // values near the largest finite one overflow.
@@ -197,18 +192,24 @@ internal static class RichardsonEstimate
     /// <summary>How many times the curvature on either side the curvature across x must be for <see cref="BendsAtTheCentreAlone"/>.</summary>
     public const double KinkShape = 4.0;
 
-    /// <summary>A rule applied to a stencil: Σ w_k f_k, and its noise Σ |w_k| noise(f_k).</summary>
-    internal static double Apply(DifferenceRule rule, in Stencil points, in Stencil values, in CostNoise noise, out double noiseOfEstimate, bool forKinkTest = false)
+    /// <summary>The weights of <paramref name="rule"/> for the stencil's points as they were evaluated, offsets taken from the centre.</summary>
+    private static void WeightsAt(DifferenceRule rule, in Stencil points, Span<double> weights)
     {
-        int n = rule.Grid.Length;
-        Span<double> offsets = stackalloc double[n];
-        Span<double> weights = stackalloc double[n];
-        for (int i = 0; i < n; i++)
+        Span<double> offsets = stackalloc double[rule.Grid.Length];
+        for (int i = 0; i < offsets.Length; i++)
         {
             offsets[i] = points.At(rule.Grid[i]) - points.Center;
         }
 
         rule.Weights(offsets, weights);
+    }
+
+    /// <summary>A rule applied to a stencil: Σ w_k f_k, and its noise Σ |w_k| noise(f_k).</summary>
+    internal static double Apply(DifferenceRule rule, in Stencil points, in Stencil values, in CostNoise noise, out double noiseOfEstimate, bool forKinkTest = false)
+    {
+        int n = rule.Grid.Length;
+        Span<double> weights = stackalloc double[n];
+        WeightsAt(rule, points, weights);
 
         // Differences from the centre, exact for nearby values (Sterbenz), since the weights of a
         // derivative sum to 0: a cost that does not move gives exactly 0, and no digits of J are lost.

@@ -1,10 +1,15 @@
 namespace GradCheck.Differentiation;
 
-/// <summary>The round-off model of a cost evaluation, shared by the difference rules.</summary>
+/// <summary>
+/// The worst-case round-off model of a value, for the estimates that have no other entries to measure
+/// the noise with: the Jacobian and Hessian-vector product checks, the fast check's directions and the
+/// entries it localises, and the two-point rule. The gradient sweep measures its noise instead
+/// (<see cref="NoiseLevel"/>).
+/// </summary>
 internal static class RoundOff
 {
     /// <summary>
-    /// How many ulps of |J| each cost value is assumed to carry under the Richardson rule, whose
+    /// How many ulps of its magnitude each value is assumed to carry under the Richardson rule, whose
     /// |R(h) - R(2h)| term already absorbs much of the actual noise. Measured on correct float and
     /// double networks (tanh, sigmoid, ReLU), no entry used more than 0.4 of the bound this gives;
     /// more would hide 1% mistakes in float tensors whose gradients are about 1e-2 |J|.

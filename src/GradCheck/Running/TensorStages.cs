@@ -51,7 +51,7 @@ internal sealed class TensorStages<T>
     /// <summary>Evaluates every entry at ±h and ±2h.</summary>
     /// <param name="meter">Counts the entries done.</param>
     public void EvaluateInner(ProgressMeter meter) =>
-        Evaluate([.. Enumerable.Range(0, values.Count)], Stencil.InnerMultiples, meter);
+        Evaluate(positions: null, Stencil.InnerMultiples, meter);
 
     /// <summary>The entries' noise samples for the pool (<see cref="EntryNoise.Sample"/>).</summary>
     public List<double> NoiseSamples()
@@ -206,10 +206,13 @@ internal sealed class TensorStages<T>
         return (bound + into.Error[index]) / largest > TensorReport.ResolutionTarget;
     }
 
-    /// <summary>Evaluates <paramref name="multiples"/> of h for the entries at <paramref name="positions"/> and stores the values.</summary>
-    private void Evaluate(int[] positions, ReadOnlySpan<int> multiples, ProgressMeter? meter)
+    /// <summary>
+    /// Evaluates <paramref name="multiples"/> of h for the entries at <paramref name="positions"/> (null
+    /// for every entry of the list, which then needs no list of its own) and stores the values.
+    /// </summary>
+    private void Evaluate(int[]? positions, ReadOnlySpan<int> multiples, ProgressMeter? meter)
     {
-        int[] indices = [.. positions.Select(IndexOf)];
+        int[]? indices = positions is null ? entries : [.. positions.Select(IndexOf)];
         int[] points = multiples.ToArray();
         values.Add(points);
         StencilValues store = values;
@@ -221,9 +224,9 @@ internal sealed class TensorStages<T>
         {
             Span<double> at = stackalloc double[points.Length];
             entryRule.Evaluate(probe, index, points, at);
-            store.Store(positions[k], points, at);
+            store.Store(positions?[k] ?? k, points, at);
         }, meter);
-        Evaluations += (long)points.Length * positions.Length;
+        Evaluations += (long)points.Length * (positions?.Length ?? values.Count);
     }
 
     private int IndexOf(int position) => entries?[position] ?? position;
