@@ -54,7 +54,7 @@ internal static class ConstraintRun
             CancellationToken = both?.Token ?? (given.CanBeCanceled ? given : test),
         });
 
-        if (constraint.AfterOperator && report.Problems.Count > 0)
+        if (constraint.AfterOperator && report.Obstacles.Count > 0)
         {
             throw new AssertionException(string.Create(
                 CultureInfo.InvariantCulture,

@@ -61,7 +61,7 @@ internal sealed class GradientAssertion<T>
     public void Assert(bool negated, string? customMessage, string? actualExpression)
     {
         GradientCheckReport report = check();
-        bool asserted = negated ? !report.Passed && report.Problems.Count == 0 : report.Passed;
+        bool asserted = negated ? !report.Passed && report.Obstacles.Count == 0 : report.Passed;
         if (!asserted)
         {
             throw new ShouldAssertException(Message(negated, report, customMessage, actualExpression));

@@ -32,7 +32,7 @@ internal static class GradientShouldlyMessage
     /// <param name="customMessage">The caller's own words; null for none.</param>
     public static string Create(string? actualExpression, bool negated, string parameters, GradientCheckReport report, string? customMessage)
     {
-        string verdict = report.Problems.Count > 0
+        string verdict = report.Obstacles.Count > 0
             ? "but the check could not decide:"
             : negated ? "but was:" : "but was not:";
 

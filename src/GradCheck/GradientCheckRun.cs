@@ -66,7 +66,7 @@ internal static class GradientCheckRun
         var snapshot = new ParameterSnapshot<T>(parameters);
         var numerics = new NumericalGradient[selected.Length];
         var directions = new DirectionReport[selected.Length][];
-        var problems = new List<CheckProblem>();
+        var obstacles = new List<CheckObstacle>();
         var entriesJudged = new TensorEntries[selected.Length];
         NudgedRecheck? recheck = null;
         bool rechecking = false;
@@ -78,24 +78,24 @@ internal static class GradientCheckRun
             baseCost = CostEvaluation.At(cost, "the given parameters (before any perturbation)", cancellation);
             double again = CostEvaluation.At(cost, "the given parameters (evaluated a second time)", cancellation);
             evaluations += 2;
-            AddIfModified(problems, snapshot.RestoreModified());
+            AddIfModified(obstacles, snapshot.RestoreModified());
 
             // Judged only if the parameters stayed put: had they moved between the two evaluations, that,
             // not chance, would be why the values differ.
-            if (problems.Count == 0 && GivenPointProblem(baseCost, again, epsilon) is { } givenPointProblem)
+            if (obstacles.Count == 0 && GivenPointObstacle(baseCost, again, epsilon) is { } givenPointObstacle)
             {
-                problems.Add(givenPointProblem);
+                obstacles.Add(givenPointObstacle);
             }
 
             WorkerModel<T>[] workers = [new WorkerModel<T>(cost, parameters)];
-            if (problems.Count == 0 && parallel)
+            if (obstacles.Count == 0 && parallel)
             {
-                workers = WorkerModels.Create(workers[0], snapshot, workerModels!, options.Workers, baseCost, epsilon, problems, cancellation);
+                workers = WorkerModels.Create(workers[0], snapshot, workerModels!, options.Workers, baseCost, epsilon, obstacles, cancellation);
             }
 
-            if (problems.Count > 0)
+            if (obstacles.Count > 0)
             {
-                return new GradientCheckReport([], problems, method, options, baseCost, evaluations) { Notes = notes };
+                return new GradientCheckReport([], obstacles, method, options, baseCost, evaluations) { Notes = notes };
             }
 
             // Started here, so that the time left is that of the entries alone.
@@ -103,13 +103,13 @@ internal static class GradientCheckRun
             var rule = new EntryRule<T>(options.Method, baseCost, cancellation);
             evaluations += Differentiate(workers, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions);
 
-            AddIfModified(problems, snapshot.RestoreModified());
+            AddIfModified(obstacles, snapshot.RestoreModified());
             double after = CostEvaluation.At(cost, "the given parameters (after the check)", cancellation);
             evaluations++;
-            AddIfModified(problems, snapshot.RestoreModified());
-            if (problems.Count == 0 && !Determinism.SameValue(baseCost, after, epsilon))
+            AddIfModified(obstacles, snapshot.RestoreModified());
+            if (obstacles.Count == 0 && !Determinism.SameValue(baseCost, after, epsilon))
             {
-                problems.Add(NotDeterministic(baseCost, after, "at the start of the check and again at its end"));
+                obstacles.Add(NotDeterministic(baseCost, after, "at the start of the check and again at its end"));
             }
 
             for (int t = 0; t < selected.Length; t++)
@@ -117,7 +117,7 @@ internal static class GradientCheckRun
                 entriesJudged[t] = GradientComparison.JudgeEntries(analytic[t], numerics[t], comparison);
             }
 
-            if (problems.Count == 0 && backward is not null && options.RecheckAtNudgedPoint)
+            if (obstacles.Count == 0 && backward is not null && options.RecheckAtNudgedPoint)
             {
                 rechecking = true;
                 recheck = RecheckNotCheckable(cost, parameters, snapshot, selected, entriesJudged, backward, comparison, options, ref evaluations);
@@ -138,7 +138,7 @@ internal static class GradientCheckRun
         }
         finally
         {
-            AddIfModified(problems, snapshot.RestoreModified());
+            AddIfModified(obstacles, snapshot.RestoreModified());
         }
 
         var tensors = new TensorReport[numerics.Length];
@@ -148,7 +148,7 @@ internal static class GradientCheckRun
             tensors[t] = GradientComparison.Report(tensor.Name, tensor.Storage.Shape, entriesJudged[t], options.WorstEntriesShown, directions[t]);
         }
 
-        return new GradientCheckReport(tensors, problems, method, options, baseCost, evaluations) { Notes = notes, Recheck = recheck };
+        return new GradientCheckReport(tensors, obstacles, method, options, baseCost, evaluations) { Notes = notes, Recheck = recheck };
     }
 
     /// <summary>
@@ -268,20 +268,20 @@ internal static class GradientCheckRun
     }
 
     /// <summary>What makes the cost uncheckable from its two values at the given point: not finite, or not the same twice; else null.</summary>
-    private static CheckProblem? GivenPointProblem(double baseCost, double again, double epsilon)
+    private static CheckObstacle? GivenPointObstacle(double baseCost, double again, double epsilon)
     {
         if (!double.IsFinite(baseCost))
         {
-            return new CheckProblem(
-                CheckProblemKind.CostNotFinite,
+            return new CheckObstacle(
+                CheckObstacleKind.CostNotFinite,
                 $"the cost is {DistinctDigits.General(baseCost)} at the given parameters, so no gradient can be compared; check the forward pass (log of 0, overflow, a division by 0)");
         }
 
         return Determinism.SameValue(baseCost, again, epsilon) ? null : NotDeterministic(baseCost, again, "evaluated twice at the same parameters");
     }
 
-    private static CheckProblem NotDeterministic(double first, double second, string when) =>
-        Determinism.Problem(
+    private static CheckObstacle NotDeterministic(double first, double second, string when) =>
+        Determinism.Obstacle(
             "the cost",
             string.Empty,
             first,
@@ -289,12 +289,12 @@ internal static class GradientCheckRun
             when,
             "A gradient can only be checked against a cost that gives the same value at the same parameters");
 
-    private static void AddIfModified(List<CheckProblem> problems, List<string> modified)
+    private static void AddIfModified(List<CheckObstacle> obstacles, List<string> modified)
     {
-        if (modified.Count > 0 && !problems.Exists(problem => problem.Kind == CheckProblemKind.CostModifiedParameters))
+        if (modified.Count > 0 && !obstacles.Exists(obstacle => obstacle.Kind == CheckObstacleKind.CostModifiedParameters))
         {
-            problems.Add(new CheckProblem(
-                CheckProblemKind.CostModifiedParameters,
+            obstacles.Add(new CheckObstacle(
+                CheckObstacleKind.CostModifiedParameters,
                 $"the cost modified parameter{(modified.Count == 1 ? string.Empty : "s")} {string.Join(", ", modified)} while being evaluated (they have been restored); " +
                 "a checked cost must only read its parameters: is a training step or an in-place update inside it?"));
         }

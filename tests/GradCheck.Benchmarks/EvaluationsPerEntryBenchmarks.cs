@@ -65,7 +65,7 @@ public class EvaluationsPerEntryBenchmarks<T>
         GradientCheckReport report = Check();
         string failed = string.Join(", ", report.FailedTensors.Select(tensor => tensor.Name));
         string expected = DW1Factor == 1.0 ? string.Empty : PlantedGradient[1..];
-        if (report.Problems.Count > 0 || failed != expected)
+        if (report.Obstacles.Count > 0 || failed != expected)
         {
             throw new InvalidOperationException(string.Create(
                 CultureInfo.InvariantCulture,

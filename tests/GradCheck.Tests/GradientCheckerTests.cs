@@ -369,7 +369,7 @@ public class GradientCheckerTests<T>
         using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Passed, Is.False);
-            Assert.That(report.Problems.Select(problem => problem.Kind), Has.Member(CheckProblemKind.CostModifiedParameters));
+            Assert.That(report.Obstacles.Select(obstacle => obstacle.Kind), Has.Member(CheckObstacleKind.CostModifiedParameters));
             Assert.That(Modified(report).Message, Does.Contain("parameter b "));
             Assert.That(Modified(report).Message, Does.Not.Contain("parameter W"));
             Assert.That(report.Tensors, Is.Empty, "nothing can be compared against a cost that moves its parameters");
@@ -399,7 +399,7 @@ public class GradientCheckerTests<T>
         using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Passed, Is.False);
-            Assert.That(report.Problems.Select(problem => problem.Kind), Has.Member(CheckProblemKind.CostModifiedParameters));
+            Assert.That(report.Obstacles.Select(obstacle => obstacle.Kind), Has.Member(CheckObstacleKind.CostModifiedParameters));
             Assert.That(Modified(report).Message, Does.Contain("parameter b "));
             Assert.That(Bits.Of(model.Parameters), Is.EqualTo(before));
         }
@@ -413,8 +413,8 @@ public class GradientCheckerTests<T>
         using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Passed, Is.False);
-            Assert.That(report.Problems.Select(problem => problem.Kind), Is.EqualTo(new[] { CheckProblemKind.CostNotFinite }));
-            Assert.That(report.Problems[0].Message, Does.Contain("NaN"));
+            Assert.That(report.Obstacles.Select(obstacle => obstacle.Kind), Is.EqualTo(new[] { CheckObstacleKind.CostNotFinite }));
+            Assert.That(report.Obstacles[0].Message, Does.Contain("NaN"));
             Assert.That(report.Tensors, Is.Empty);
             Assert.That(report.CostEvaluations, Is.EqualTo(2), "J(x) twice, then stop");
             Assert.That(report.Cost, Is.NaN);
@@ -434,7 +434,7 @@ public class GradientCheckerTests<T>
         }
 
         GradientCheckReport report = GradientChecker.Check(Cost, model.Parameters, model.Gradient());
-        Assert.That(report.Problems.Select(problem => problem.Kind), Has.No.Member(CheckProblemKind.CostNotDeterministic), report.ToString);
+        Assert.That(report.Obstacles.Select(obstacle => obstacle.Kind), Has.No.Member(CheckObstacleKind.CostNotDeterministic), report.ToString);
     }
 
     [Test]
@@ -450,8 +450,8 @@ public class GradientCheckerTests<T>
         using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Passed, Is.False);
-            Assert.That(report.Problems.Select(problem => problem.Kind), Is.EqualTo(new[] { CheckProblemKind.CostNotDeterministic }));
-            Assert.That(report.Problems[0].Message, Does.Contain("not deterministic").And.Contain("evaluated twice"));
+            Assert.That(report.Obstacles.Select(obstacle => obstacle.Kind), Is.EqualTo(new[] { CheckObstacleKind.CostNotDeterministic }));
+            Assert.That(report.Obstacles[0].Message, Does.Contain("not deterministic").And.Contain("evaluated twice"));
             Assert.That(report.Tensors, Is.Empty);
         }
     }
@@ -469,8 +469,8 @@ public class GradientCheckerTests<T>
         using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Passed, Is.False);
-            Assert.That(report.Problems.Select(problem => problem.Kind), Is.EqualTo(new[] { CheckProblemKind.CostNotDeterministic }));
-            Assert.That(report.Problems[0].Message, Does.Contain("at the start of the check and again at its end"));
+            Assert.That(report.Obstacles.Select(obstacle => obstacle.Kind), Is.EqualTo(new[] { CheckObstacleKind.CostNotDeterministic }));
+            Assert.That(report.Obstacles[0].Message, Does.Contain("at the start of the check and again at its end"));
         }
     }
 
@@ -624,7 +624,7 @@ public class GradientCheckerTests<T>
     {
         T[] theta = [T.Zero];
         GradientCheckReport report = GradientChecker.Check(v => -T.Log(v[0] * v[0]), theta, [T.Zero]);
-        Assert.That(report.Problems.Select(problem => problem.Kind), Is.EqualTo(new[] { CheckProblemKind.CostNotFinite }));
+        Assert.That(report.Obstacles.Select(obstacle => obstacle.Kind), Is.EqualTo(new[] { CheckObstacleKind.CostNotFinite }));
     }
 
     [TestCase(double.NaN)]
@@ -640,7 +640,7 @@ public class GradientCheckerTests<T>
         TensorReport tensor = report.Tensors[0];
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(report.Problems, Is.Empty);
+            Assert.That(report.Obstacles, Is.Empty);
             Assert.That(tensor.FailedEntryCount, Is.EqualTo(1));
             Assert.That(tensor.WorstEntries[0].Label, Is.EqualTo("theta[0]"));
             Assert.That(tensor.WorstEntries[0].Outcome, Is.EqualTo(EntryOutcome.NumericNotFinite));
@@ -776,12 +776,12 @@ public class GradientCheckerTests<T>
     [TestCase(GradientMismatch.OtherShape, "gradient 'dW' has shape (3, 2) but parameter 'W' has shape (2, 3)")]
     [TestCase(GradientMismatch.MissingName, "no gradient for parameter 'b' (looked for 'b' and 'db')")]
     [TestCase(GradientMismatch.ExtraName, "gradient 'dV' matches no parameter")]
-    public void Refuses_named_gradients_that_do_not_match_naming_the_problem_and_the_parameters(GradientMismatch mismatch, string problem)
+    public void Refuses_named_gradients_that_do_not_match_naming_the_problem_and_the_parameters(GradientMismatch mismatch, string obstacle)
     {
         var model = new LinearModel<T>(1);
         Assert.That(
             () => GradientChecker.Check(model.Cost, model.Parameters, model.Gradient(mismatch)),
-            Throws.ArgumentException.With.Message.Contains(problem).And.Message.Contains(GradientMismatches.ExpectedNames));
+            Throws.ArgumentException.With.Message.Contains(obstacle).And.Message.Contains(GradientMismatches.ExpectedNames));
     }
 
     [Test]
@@ -866,8 +866,8 @@ public class GradientCheckerTests<T>
         return (Cost, [T.Zero, T.CreateTruncating(0.5), T.CreateTruncating(-0.5)]);
     }
 
-    private static CheckProblem Modified(GradientCheckReport report) =>
-        report.Problems.First(problem => problem.Kind == CheckProblemKind.CostModifiedParameters);
+    private static CheckObstacle Modified(GradientCheckReport report) =>
+        report.Obstacles.First(obstacle => obstacle.Kind == CheckObstacleKind.CostModifiedParameters);
 
     /// <summary>A network whose parameters include -0.0 and 0.1, which a restore by x + h - h would change.</summary>
     private static (TanhNetwork<T> Network, Dictionary<string, ulong[]> Bits) NetworkWithAwkwardValues()

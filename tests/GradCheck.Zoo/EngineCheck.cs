@@ -24,7 +24,7 @@ public static class EngineCheck
         {
             NotCheckableLabels = [.. report.Tensors.SelectMany(tensor => tensor.Kinks).Where(entry => entry.Outcome == EntryOutcome.NotCheckable).Select(entry => entry.Label)],
             UnresolvedTensors = [.. report.Tensors.Where(tensor => tensor.Passed && tensor.Unresolved).Select(tensor => tensor.Name)],
-            FailedOnlyAsNothingCheckable = !report.Passed && report.Problems.Count == 0 && report.FailedTensors.All(tensor => tensor.NothingCheckable),
+            FailedOnlyAsNothingCheckable = !report.Passed && report.Obstacles.Count == 0 && report.FailedTensors.All(tensor => tensor.NothingCheckable),
         };
     }
 }

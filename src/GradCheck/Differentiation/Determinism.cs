@@ -3,7 +3,7 @@ using GradCheck.Reporting;
 namespace GradCheck.Differentiation;
 
 /// <summary>
-/// Whether a function gave the same value twice at the same point, and the problem worded when it did
+/// Whether a function gave the same value twice at the same point, and the obstacle worded when it did
 /// not: one rule and one wording for the cost of a gradient check and for the function of a Jacobian
 /// or Hessian-vector product check.
 /// </summary>
@@ -23,7 +23,7 @@ internal static class Determinism
         first.Equals(second) || Math.Abs(first - second) <= Ulps * epsilon * Math.Max(Math.Abs(first), Math.Abs(second));
 
     /// <summary>
-    /// The problem of two evaluations that differ, such as <c>the cost is not deterministic: 1.25 then
+    /// The obstacle of two evaluations that differ, such as <c>the cost is not deterministic: 1.25 then
     /// 1.2500001, evaluated twice at the same parameters; is dropout or sampling switched on? ...</c>.
     /// </summary>
     /// <param name="function">The function, such as <c>the cost</c> or <c>f</c>.</param>
@@ -32,12 +32,12 @@ internal static class Determinism
     /// <param name="second">The later one.</param>
     /// <param name="when">When the two evaluations were made, in words.</param>
     /// <param name="requirement">What a check needs, the message's last sentence.</param>
-    public static CheckProblem Problem(string function, string value, double first, double second, string when, string requirement)
+    public static CheckObstacle Obstacle(string function, string value, double first, double second, string when, string requirement)
     {
         // Formatted together, with as many digits as it takes to tell them apart.
         string[] values = DistinctDigits.General([first, second]);
-        return new CheckProblem(
-            CheckProblemKind.CostNotDeterministic,
+        return new CheckObstacle(
+            CheckObstacleKind.CostNotDeterministic,
             $"{function} is not deterministic: {value}{values[0]} then {values[1]}, {when}; is dropout or sampling switched on? {requirement}");
     }
 }

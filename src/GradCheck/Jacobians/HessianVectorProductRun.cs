@@ -33,25 +33,25 @@ internal static class HessianVectorProductRun
         }
 
         string type = TypeNames.Friendly(typeof(T));
-        var problems = new List<CheckProblem>();
+        var obstacles = new List<CheckObstacle>();
         double[] again = g.Evaluate(x, "the given x (evaluated a second time)");
         const string noun = "Hessian-vector product";
-        Add(problems, GivenPointProblems.NotFinite(given, g.Name, noun));
-        if (problems.Count == 0)
+        Add(obstacles, GivenPointObstacles.NotFinite(given, g.Name, noun));
+        if (obstacles.Count == 0)
         {
-            Add(problems, GivenPointProblems.NotDeterministic(given, again, g.Name, noun, "evaluated twice at the given x", epsilon));
+            Add(obstacles, GivenPointObstacles.NotDeterministic(given, again, g.Name, noun, "evaluated twice at the given x", epsilon));
         }
 
-        if (problems.Count > 0)
+        if (obstacles.Count > 0)
         {
             var method = new NumericalMethod(type, options.Method, double.NaN, epsilon);
-            return new GradientCheckReport([], problems, method, options, double.NaN, g.Evaluations, Subject(null, type, epsilon, options.Method));
+            return new GradientCheckReport([], obstacles, method, options, double.NaN, g.Evaluations, Subject(null, type, epsilon, options.Method));
         }
 
         var numeric = new NumericalGradient(n);
         DirectionalStep step = DirectionalDifference.Differentiate(g, x, direction, given, options.Method, numeric);
         double[] after = g.Evaluate(x, "the given x (after the check)");
-        Add(problems, GivenPointProblems.NotDeterministic(given, after, g.Name, noun, "at the start of the check and again at its end", epsilon));
+        Add(obstacles, GivenPointObstacles.NotDeterministic(given, after, g.Name, noun, "at the start of the check and again at its end", epsilon));
 
         var rule = new ComparisonRule(options.Tolerance, epsilon, options.KinksFail);
         double[] analytic = [.. product.Select(value => double.CreateTruncating(value))];
@@ -62,7 +62,7 @@ internal static class HessianVectorProductRun
             notes.Add(nonFinite);
         }
 
-        return new GradientCheckReport([tensor], problems, new NumericalMethod(type, options.Method, step.Step, epsilon), options, double.NaN, g.Evaluations, Subject(step, type, epsilon, options.Method))
+        return new GradientCheckReport([tensor], obstacles, new NumericalMethod(type, options.Method, step.Step, epsilon), options, double.NaN, g.Evaluations, Subject(step, type, epsilon, options.Method))
         {
             Notes = notes,
         };
@@ -115,11 +115,11 @@ internal static class HessianVectorProductRun
         }
     }
 
-    private static void Add(List<CheckProblem> problems, CheckProblem? problem)
+    private static void Add(List<CheckObstacle> obstacles, CheckObstacle? obstacle)
     {
-        if (problem is not null)
+        if (obstacle is not null)
         {
-            problems.Add(problem);
+            obstacles.Add(obstacle);
         }
     }
 }

@@ -35,23 +35,23 @@ internal static class JacobianRun
             "Jacobian",
             "f",
             heading: string.Create(CultureInfo.InvariantCulture, $"J[i,j] = ∂f[i]/∂x[j]: row i is output f[i] of {m}, column j is input x[j] of {n}"));
-        var problems = new List<CheckProblem>();
+        var obstacles = new List<CheckObstacle>();
         double[] again = function.Evaluate(x, "the given x (evaluated a second time)");
-        Add(problems, GivenPointProblems.NotFinite(given, function.Name, subject.Noun));
-        if (problems.Count == 0)
+        Add(obstacles, GivenPointObstacles.NotFinite(given, function.Name, subject.Noun));
+        if (obstacles.Count == 0)
         {
-            Add(problems, GivenPointProblems.NotDeterministic(given, again, function.Name, subject.Noun, "evaluated twice at the given x", epsilon));
+            Add(obstacles, GivenPointObstacles.NotDeterministic(given, again, function.Name, subject.Noun, "evaluated twice at the given x", epsilon));
         }
 
-        if (problems.Count > 0)
+        if (obstacles.Count > 0)
         {
-            return new GradientCheckReport([], problems, method, options, double.NaN, function.Evaluations, subject);
+            return new GradientCheckReport([], obstacles, method, options, double.NaN, function.Evaluations, subject);
         }
 
         var numeric = new NumericalGradient(m * n);
         JacobianDifference.Differentiate(function, x, given, options.Method, numeric);
         double[] after = function.Evaluate(x, "the given x (after the check)");
-        Add(problems, GivenPointProblems.NotDeterministic(given, after, function.Name, subject.Noun, "at the start of the check and again at its end", epsilon));
+        Add(obstacles, GivenPointObstacles.NotDeterministic(given, after, function.Name, subject.Noun, "at the start of the check and again at its end", epsilon));
 
         var rule = new ComparisonRule(options.Tolerance, epsilon, options.KinksFail);
         TensorReport tensor = GradientComparison.Compare(Name, [m, n], Flatten(jacobian), numeric, rule, options.WorstEntriesShown);
@@ -67,7 +67,7 @@ internal static class JacobianRun
             notes.Add(nonFinite);
         }
 
-        return new GradientCheckReport([tensor], problems, method, options, double.NaN, function.Evaluations, subject)
+        return new GradientCheckReport([tensor], obstacles, method, options, double.NaN, function.Evaluations, subject)
         {
             Notes = notes,
         };
@@ -116,11 +116,11 @@ internal static class JacobianRun
         return flat;
     }
 
-    private static void Add(List<CheckProblem> problems, CheckProblem? problem)
+    private static void Add(List<CheckObstacle> obstacles, CheckObstacle? obstacle)
     {
-        if (problem is not null)
+        if (obstacle is not null)
         {
-            problems.Add(problem);
+            obstacles.Add(obstacle);
         }
     }
 }

@@ -94,7 +94,7 @@ internal sealed class VectorFunction<T>
             if (!double.IsFinite(values[i]))
             {
                 nonFiniteCount++;
-                if (nonFinite.Count < GivenPointProblems.NonFiniteShown)
+                if (nonFinite.Count < GivenPointObstacles.NonFiniteShown)
                 {
                     nonFinite.Add(string.Create(CultureInfo.InvariantCulture, $"{Name}[{i}] = {DistinctDigits.General(values[i])} at {where}"));
                 }

@@ -12,7 +12,7 @@ public sealed class GradientCheckReport
 {
     internal GradientCheckReport(
         IReadOnlyList<TensorReport> tensors,
-        IReadOnlyList<CheckProblem> problems,
+        IReadOnlyList<CheckObstacle> obstacles,
         NumericalMethod method,
         GradientCheckOptions options,
         double cost,
@@ -21,7 +21,7 @@ public sealed class GradientCheckReport
     {
         Subject = subject ?? CheckSubject.Gradient;
         Tensors = tensors;
-        Problems = problems;
+        Obstacles = obstacles;
         Method = method;
         Options = options;
         Cost = cost;
@@ -35,13 +35,13 @@ public sealed class GradientCheckReport
     }
 
     /// <summary>True when every entry of every tensor passed and nothing else went wrong.</summary>
-    public bool Passed => Problems.Count == 0 && Tensors.All(tensor => tensor.Passed);
+    public bool Passed => Obstacles.Count == 0 && Tensors.All(tensor => tensor.Passed);
 
     /// <summary>One report per parameter tensor, in the order the parameters were given.</summary>
     public IReadOnlyList<TensorReport> Tensors { get; }
 
     /// <summary>Failures that are not about one entry (a cost that is NaN, or that changes its parameters).</summary>
-    public IReadOnlyList<CheckProblem> Problems { get; }
+    public IReadOnlyList<CheckObstacle> Obstacles { get; }
 
     /// <summary>
     /// The relative difference ||a - n|| / (||a|| + ||n||) of the analytic gradient a and the numerical

@@ -25,9 +25,9 @@ internal static class ReportFormatter
 
     public static string Summary(GradientCheckReport report)
     {
-        if (report.Problems.Count > 0)
+        if (report.Obstacles.Count > 0)
         {
-            return string.Join("; ", report.Problems.Select(problem => problem.Message));
+            return string.Join("; ", report.Obstacles.Select(obstacle => obstacle.Message));
         }
 
         if (IsOneMatrix(report))
@@ -69,12 +69,12 @@ internal static class ReportFormatter
 
     private static void WriteVerdict(StringBuilder text, GradientCheckReport report)
     {
-        if (report.Problems.Count > 0)
+        if (report.Obstacles.Count > 0)
         {
             text.AppendLine(Invariant, $"{report.Subject.Name} check failed:");
-            foreach (CheckProblem problem in report.Problems)
+            foreach (CheckObstacle obstacle in report.Obstacles)
             {
-                text.Append("  ").AppendLine(problem.Message);
+                text.Append("  ").AppendLine(obstacle.Message);
             }
 
             return;

@@ -20,11 +20,11 @@ internal static class WorkerModels
     /// <param name="workers">How many workers in all.</param>
     /// <param name="baseCost">The model's cost, which every copy must reproduce.</param>
     /// <param name="epsilon">ε of the element type.</param>
-    /// <param name="problems">Where a copy whose cost differs is reported.</param>
+    /// <param name="obstacles">Where a copy whose cost differs is reported.</param>
     /// <param name="cancellation">The check's cancellation token.</param>
     /// <exception cref="ArgumentException">A copy's parameters differ in names or shapes, or share storage with another model.</exception>
     /// <exception cref="CostEvaluationException">A copy's cost threw.</exception>
-    public static WorkerModel<T>[] Create<T>(WorkerModel<T> main, ParameterSnapshot<T> snapshot, Func<WorkerModel<T>> factory, int workers, double baseCost, double epsilon, List<CheckProblem> problems, CancellationToken cancellation)
+    public static WorkerModel<T>[] Create<T>(WorkerModel<T> main, ParameterSnapshot<T> snapshot, Func<WorkerModel<T>> factory, int workers, double baseCost, double epsilon, List<CheckObstacle> obstacles, CancellationToken cancellation)
         where T : IFloatingPointIeee754<T>
     {
         var models = new WorkerModel<T>[workers];
@@ -47,8 +47,8 @@ internal static class WorkerModels
             if (!Determinism.SameValue(baseCost, cost, epsilon))
             {
                 string[] costs = DistinctDigits.General([cost, baseCost]);
-                problems.Add(new CheckProblem(
-                    CheckProblemKind.WorkerModelDiffers,
+                obstacles.Add(new CheckObstacle(
+                    CheckObstacleKind.WorkerModelDiffers,
                     $"worker {w + 1}'s model gives the cost {costs[0]} at the model's parameters, but the model gives {costs[1]}: " +
                     "the worker model factory must build a model that computes the same cost (same data, same layers), reading only its own parameters"));
                 break;

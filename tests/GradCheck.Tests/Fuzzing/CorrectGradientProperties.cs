@@ -32,7 +32,7 @@ public class CorrectGradientProperties<T>
         {
             EntryBound[] bounds = EntryBounds.Of(fuzzCase, method);
             GradientCheckReport report = GradientChecker.Check(fuzzCase.Cost, fuzzCase.Theta, fuzzCase.Gradient(), new GradientCheckOptions { Method = method });
-            Assert.That(report.Problems, Is.Empty, report.ToString);
+            Assert.That(report.Obstacles, Is.Empty, report.ToString);
             TensorReport tensor = report.Tensors[0];
             Assert.That(Enumerable.Range(0, tensor.EntryCount).Select(i => tensor.Entry(i).Outcome), Has.None.EqualTo(EntryOutcome.AnalyticNotFinite).And.None.EqualTo(EntryOutcome.NumericNotFinite), report.ToString);
             if (bounds.All(bound => bound.AutomaticRuleApplies))

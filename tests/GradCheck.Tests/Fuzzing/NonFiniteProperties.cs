@@ -61,7 +61,7 @@ public class NonFiniteProperties<T>
 
     /// <summary>
     /// At points with overflowing values (up to the largest finite one): where the cost is not finite at
-    /// the point, the report fails with the one problem CostNotFinite, saying the value; otherwise every
+    /// the point, the report fails with the one obstacle CostNotFinite, saying the value; otherwise every
     /// entry whose stencil (x ± h, ± 2h, ± 4h, worked out as the checker does) meets a value that is not
     /// finite fails as NumericNotFinite and is named "not finite at a perturbed point", and every other
     /// entry passes wherever the automatic rule's premises hold. A correct gradient is never reported as
@@ -79,7 +79,7 @@ public class NonFiniteProperties<T>
             if (!double.IsFinite(cost))
             {
                 Assert.That(report.Passed, Is.False);
-                Assert.That(report.Problems.Select(problem => problem.Kind), Is.EqualTo(new[] { CheckProblemKind.CostNotFinite }), text);
+                Assert.That(report.Obstacles.Select(obstacle => obstacle.Kind), Is.EqualTo(new[] { CheckObstacleKind.CostNotFinite }), text);
                 Assert.That(text, Does.Contain($"the cost is {(double.IsNaN(cost) ? "NaN" : cost > 0 ? "Infinity" : "-Infinity")} at the given parameters"));
 
                 overflowed++;
@@ -95,7 +95,7 @@ public class NonFiniteProperties<T>
                     ? bounds[i].AutomaticRuleApplies && !tensor.Entry(i).Passed
                     : tensor.Entry(i).Outcome != EntryOutcome.NumericNotFinite)
                 .Select(i => tensor.Entry(i).Label)];
-            Assert.That(report.Problems, Is.Empty, text);
+            Assert.That(report.Obstacles, Is.Empty, text);
             Assert.That(wrong, Is.Empty, text);
             if (bounds.Any(bound => !bound.StencilFinite))
             {

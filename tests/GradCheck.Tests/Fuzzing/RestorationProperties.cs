@@ -70,7 +70,7 @@ public class RestorationProperties<T>
                     Assert.That(triggered && model.Behaviour != ModelBehaviour.ModifiesAParameter, Is.False, "the cost threw, yet a report came back");
                     if (triggered && !log.WroteAnEntryTheCheckerMoved)
                     {
-                        Assert.That(report!.Problems.Select(problem => problem.Kind), Has.Member(CheckProblemKind.CostModifiedParameters), report.ToString);
+                        Assert.That(report!.Obstacles.Select(obstacle => obstacle.Kind), Has.Member(CheckObstacleKind.CostModifiedParameters), report.ToString);
                     }
 
                     break;

@@ -296,7 +296,7 @@ public class JacobianCheckerTests<T>
         GradientCheckReport report = JacobianChecker.Check(v => [v[0], T.Log(v[1])], [T.One, T.Zero], new T[2, 2]);
 
         Assert.That(report.Passed, Is.False);
-        Assert.That(report.Problems.Single().Kind, Is.EqualTo(CheckProblemKind.CostNotFinite));
+        Assert.That(report.Obstacles.Single().Kind, Is.EqualTo(CheckObstacleKind.CostNotFinite));
         Assert.That(report.ToString(), Does.StartWith("Jacobian check failed:").And.Contain("  f[1] = -Infinity at the given x, so no Jacobian can be compared"));
     }
 
@@ -306,8 +306,8 @@ public class JacobianCheckerTests<T>
         int calls = 0;
         GradientCheckReport report = JacobianChecker.Check(v => [v[0] + T.CreateTruncating(calls++ * 0.01)], [T.One], new T[1, 1]);
 
-        Assert.That(report.Problems.Single().Kind, Is.EqualTo(CheckProblemKind.CostNotDeterministic));
-        Assert.That(report.Problems[0].Message, Does.StartWith("f is not deterministic: f[0] = 1 then 1.01"));
+        Assert.That(report.Obstacles.Single().Kind, Is.EqualTo(CheckObstacleKind.CostNotDeterministic));
+        Assert.That(report.Obstacles[0].Message, Does.StartWith("f is not deterministic: f[0] = 1 then 1.01"));
     }
 
     [Test]

@@ -3,7 +3,7 @@ using GradCheck.Comparison;
 using GradCheck.Reporting;
 using GradCheck.Tests.Support;
 
-namespace GradCheck.Tests.Problems;
+namespace GradCheck.Tests.Obstacles;
 
 public class GradientProblemTests
 {

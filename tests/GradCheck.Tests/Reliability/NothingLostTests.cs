@@ -113,7 +113,7 @@ public class NothingLostTests<T>
         Assert.That(report.Passed, Is.EqualTo(path == FaultPath.Passes), report.ToString);
         if (path == FaultPath.ModifiesParameters)
         {
-            Assert.That(report.Problems.Select(problem => problem.Kind), Does.Contain(CheckProblemKind.CostModifiedParameters));
+            Assert.That(report.Obstacles.Select(obstacle => obstacle.Kind), Does.Contain(CheckObstacleKind.CostModifiedParameters));
         }
     }
 }

@@ -22,8 +22,8 @@ public class DistinctDigitsInReportsTests
 
         GradientCheckReport report = GradientChecker.Check(Cost, [0.146371], [0.292742]);
 
-        Assert.That(report.Problems.Single().Kind, Is.EqualTo(CheckProblemKind.CostNotDeterministic));
-        Assert.That(report.Problems[0].Message, Does.StartWith("the cost is not deterministic: 0.021424469641 then 0.021424469642, evaluated twice at the same parameters;"));
+        Assert.That(report.Obstacles.Single().Kind, Is.EqualTo(CheckObstacleKind.CostNotDeterministic));
+        Assert.That(report.Obstacles[0].Message, Does.StartWith("the cost is not deterministic: 0.021424469641 then 0.021424469642, evaluated twice at the same parameters;"));
     }
 
     [Test]
@@ -36,7 +36,7 @@ public class DistinctDigitsInReportsTests
 
         GradientCheckReport report = GradientChecker.Check(Cost, [1.3f], [2.6f]);
 
-        Match match = Regex.Match(report.Problems.Single().Message, "^the cost is not deterministic: (?<first>\\S+) then (?<second>\\S+), ");
+        Match match = Regex.Match(report.Obstacles.Single().Message, "^the cost is not deterministic: (?<first>\\S+) then (?<second>\\S+), ");
         Assert.That(match.Success, Is.True, report.ToString);
         Assert.That(match.Groups["first"].Value, Is.Not.EqualTo(match.Groups["second"].Value));
     }
@@ -49,7 +49,7 @@ public class DistinctDigitsInReportsTests
 
         GradientCheckReport report = JacobianChecker.Check(F, [0.5, 1.25], new double[,] { { 1.25, 0.5 }, { 0, 1 } });
 
-        Assert.That(report.Problems.Single().Message, Does.StartWith("f is not deterministic: f[1] = 1.25 then 1.2500000001, evaluated twice at the given x;"));
+        Assert.That(report.Obstacles.Single().Message, Does.StartWith("f is not deterministic: f[1] = 1.25 then 1.2500000001, evaluated twice at the given x;"));
     }
 
     [Test]
@@ -63,7 +63,7 @@ public class DistinctDigitsInReportsTests
 
         GradientCheckReport report = target.Check(new Dictionary<string, double[,]> { ["dW"] = new double[,] { { 1.5, -3 } } }, new GradientCheckOptions { Workers = 2 });
 
-        Assert.That(report.Problems.Single().Message, Does.StartWith("worker 2's model gives the cost 2.81250000001 at the model's parameters, but the model gives 2.8125:"));
+        Assert.That(report.Obstacles.Single().Message, Does.StartWith("worker 2's model gives the cost 2.81250000001 at the model's parameters, but the model gives 2.8125:"));
 
         static double Cost(double[,] v, double offset) => (v[0, 0] * v[0, 0]) + (v[0, 1] * v[0, 1]) + offset;
     }

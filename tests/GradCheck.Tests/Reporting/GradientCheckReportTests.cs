@@ -34,14 +34,14 @@ public class GradientCheckReportTests
     public void Fails_when_there_is_a_problem_even_if_every_tensor_passes()
     {
         GradientCheckReport report = Report(
-            [Tensor("W", failed: 0)], [new CheckProblem(CheckProblemKind.CostModifiedParameters, "the cost modified parameter W")]);
+            [Tensor("W", failed: 0)], [new CheckObstacle(CheckObstacleKind.CostModifiedParameters, "the cost modified parameter W")]);
         Assert.That(report.Passed, Is.False);
     }
 
     [Test]
     public void Fails_with_a_problem_and_no_tensors()
     {
-        GradientCheckReport report = Report([], [new CheckProblem(CheckProblemKind.CostNotFinite, "the cost is NaN")]);
+        GradientCheckReport report = Report([], [new CheckObstacle(CheckObstacleKind.CostNotFinite, "the cost is NaN")]);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Passed, Is.False);
@@ -78,6 +78,6 @@ public class GradientCheckReportTests
         return new TensorReport(name, [2], failed, [], analyticNorm, numericNorm, differenceNorm, entries);
     }
 
-    private static GradientCheckReport Report(TensorReport[] tensors, CheckProblem[]? problems = null) =>
-        new(tensors, problems ?? [], Method, GradientCheckOptions.Default, 1.0, 1);
+    private static GradientCheckReport Report(TensorReport[] tensors, CheckObstacle[]? obstacles = null) =>
+        new(tensors, obstacles ?? [], Method, GradientCheckOptions.Default, 1.0, 1);
 }

@@ -230,7 +230,7 @@ public class ReportFormatterTests
             Assert.That(lines[0], Is.EqualTo("Gradient check failed:"));
             Assert.That(lines[1], Does.StartWith("  the cost is ∞ at the given parameters").Or.StartWith("  the cost is Infinity at the given parameters"));
             Assert.That(lines[1], Does.Contain("no gradient can be compared"));
-            Assert.That(report.Summary, Is.EqualTo(report.Problems[0].Message));
+            Assert.That(report.Summary, Is.EqualTo(report.Obstacles[0].Message));
         }
     }
 

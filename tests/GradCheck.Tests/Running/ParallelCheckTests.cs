@@ -108,7 +108,7 @@ public class ParallelCheckTests
         GradientCheckReport report = target.Check(network.Gradients(), TwoPoint with { Workers = 2 });
 
         Assert.That(report.Passed, Is.False);
-        Assert.That(report.Problems.Single().Kind, Is.EqualTo(CheckProblemKind.WorkerModelDiffers));
+        Assert.That(report.Obstacles.Single().Kind, Is.EqualTo(CheckObstacleKind.WorkerModelDiffers));
     }
 
     [Test]

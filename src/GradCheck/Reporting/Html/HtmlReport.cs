@@ -83,9 +83,9 @@ public static class HtmlReport
     {
         string state = report.Passed ? "passed" : "failed";
         writer.Write($"<header>\n<h1>{HtmlText.Escape(heading)}</h1>\n<p class=\"verdict {state}\">{HtmlText.Escape($"{report.Subject.Name} check {state}")}</p>\n");
-        if (report.Problems.Count == 0)
+        if (report.Obstacles.Count == 0)
         {
-            // With problems, the summary is their messages, listed below.
+            // With obstacles, the summary is their messages, listed below.
             writer.Write($"<p class=\"summary\">{HtmlText.Escape(report.Summary)}</p>\n");
         }
 
@@ -94,12 +94,12 @@ public static class HtmlReport
             writer.Write($"<p class=\"heading\">{HtmlText.Escape(subjectHeading)}</p>\n");
         }
 
-        if (report.Problems.Count > 0)
+        if (report.Obstacles.Count > 0)
         {
-            writer.Write("<ul class=\"problems\">\n");
-            foreach (CheckProblem problem in report.Problems)
+            writer.Write("<ul class=\"obstacles\">\n");
+            foreach (CheckObstacle obstacle in report.Obstacles)
             {
-                writer.Write($"<li>{HtmlText.Escape(problem.Message)}</li>\n");
+                writer.Write($"<li>{HtmlText.Escape(obstacle.Message)}</li>\n");
             }
 
             writer.Write("</ul>\n");

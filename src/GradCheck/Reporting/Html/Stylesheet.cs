@@ -17,8 +17,8 @@ internal static class Stylesheet
         .verdict.passed { background: #e9f5ec; border-color: #2e8b57; color: #1f5f3b; }
         .summary, .heading, .rule, .note { margin: 4px 0; }
         .rule { color: #555555; font-size: 13px; }
-        ul.diagnoses, ul.problems { margin: 6px 0; padding-left: 22px; }
-        ul.problems li { color: #8a1010; }
+        ul.diagnoses, ul.obstacles { margin: 6px 0; padding-left: 22px; }
+        ul.obstacles li { color: #8a1010; }
         a { color: #2456a6; }
         section.tensor { border-top: 1px solid #dddddd; padding: 14px 0 8px; }
         .shape { color: #666666; font-weight: normal; }

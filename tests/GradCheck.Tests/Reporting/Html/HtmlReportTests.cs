@@ -94,14 +94,14 @@ public class HtmlReportTests
     }
 
     [Test]
-    public void Shows_the_problem_of_a_cost_that_is_NaN_with_no_tensors_to_draw()
+    public void Shows_what_kept_the_check_from_being_made_for_a_cost_that_is_NaN_with_no_tensors_to_draw()
     {
         GradientCheckReport report = PlantedBugs.NaNCost();
         XDocument document = Parse(HtmlReport.Create(report, "a test"));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Tensors, Is.Empty);
-            Assert.That(document.WithClass(Xhtml + "ul", "problems").Single().Elements().Select(item => item.Value), Is.EqualTo(report.Problems.Select(problem => problem.Message)));
+            Assert.That(document.WithClass(Xhtml + "ul", "obstacles").Single().Elements().Select(item => item.Value), Is.EqualTo(report.Obstacles.Select(obstacle => obstacle.Message)));
             Assert.That(document.WithClass(Xhtml + "p", "verdict").Single().Value, Is.EqualTo("Gradient check failed"));
             Assert.That(document.TensorSections(), Is.Empty);
             Assert.That(document.Descendants(Svg + "svg"), Is.Empty);

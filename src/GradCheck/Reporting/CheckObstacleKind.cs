@@ -1,7 +1,7 @@
 namespace GradCheck.Reporting;
 
 /// <summary>Why a cost could not be checked entry by entry, or what it did wrong while being checked.</summary>
-public enum CheckProblemKind
+public enum CheckObstacleKind
 {
     /// <summary>The cost at the unperturbed parameters is NaN or infinite.</summary>
     CostNotFinite,
