@@ -82,7 +82,9 @@ internal static class GradientCheckRun
 
             // Judged only if the parameters stayed put: had they moved between the two evaluations, that,
             // not chance, would be why the values differ.
-            if (obstacles.Count == 0 && GivenPointObstacle(baseCost, again, epsilon) is { } givenPointObstacle)
+            if (obstacles.Count == 0 &&
+                (GivenPointObstacles.NotFinite([baseCost], EvaluatedFunction.Cost) ??
+                 GivenPointObstacles.NotDeterministic([baseCost], [again], EvaluatedFunction.Cost, "evaluated twice at the same parameters", epsilon)) is { } givenPointObstacle)
             {
                 obstacles.Add(givenPointObstacle);
             }
@@ -107,9 +109,9 @@ internal static class GradientCheckRun
             double after = CostEvaluation.At(cost, "the given parameters (after the check)", cancellation);
             evaluations++;
             AddIfModified(obstacles, snapshot.RestoreModified());
-            if (obstacles.Count == 0 && !Determinism.SameValue(baseCost, after, epsilon))
+            if (obstacles.Count == 0 && GivenPointObstacles.NotDeterministic([baseCost], [after], EvaluatedFunction.Cost, "at the start of the check and again at its end", epsilon) is { } changed)
             {
-                obstacles.Add(NotDeterministic(baseCost, after, "at the start of the check and again at its end"));
+                obstacles.Add(changed);
             }
 
             for (int t = 0; t < selected.Length; t++)
@@ -266,28 +268,6 @@ internal static class GradientCheckRun
         TensorPrimitives.ConvertTruncating<T, double>(gradient.Span, values);
         return values;
     }
-
-    /// <summary>What makes the cost uncheckable from its two values at the given point: not finite, or not the same twice; else null.</summary>
-    private static CheckObstacle? GivenPointObstacle(double baseCost, double again, double epsilon)
-    {
-        if (!double.IsFinite(baseCost))
-        {
-            return new CheckObstacle(
-                CheckObstacleKind.CostNotFinite,
-                $"the cost is {DistinctDigits.General(baseCost)} at the given parameters, so no gradient can be compared; check the forward pass (log of 0, overflow, a division by 0)");
-        }
-
-        return Determinism.SameValue(baseCost, again, epsilon) ? null : NotDeterministic(baseCost, again, "evaluated twice at the same parameters");
-    }
-
-    private static CheckObstacle NotDeterministic(double first, double second, string when) =>
-        Determinism.Obstacle(
-            "the cost",
-            string.Empty,
-            first,
-            second,
-            when,
-            "A gradient can only be checked against a cost that gives the same value at the same parameters");
 
     private static void AddIfModified(List<CheckObstacle> obstacles, List<string> modified)
     {

@@ -51,6 +51,6 @@ public static class HessianVectorProductChecker
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(direction);
         ArgumentNullException.ThrowIfNull(product);
-        return HessianVectorProductRun.Run(gradient, x, direction, product, options ?? GradientCheckOptions.Default);
+        return VectorCheckRun.Run(gradient, x, new HessianVectorProductDerivative<T>(x, direction, product), options ?? GradientCheckOptions.Default);
     }
 }

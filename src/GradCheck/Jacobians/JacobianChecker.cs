@@ -53,6 +53,6 @@ public static class JacobianChecker
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(jacobian);
-        return JacobianRun.Run(f, x, jacobian, options ?? GradientCheckOptions.Default);
+        return VectorCheckRun.Run(f, x, new JacobianDerivative<T>(x, jacobian), options ?? GradientCheckOptions.Default);
     }
 }

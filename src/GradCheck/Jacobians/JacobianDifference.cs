@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using GradCheck.Differentiation;
+using GradCheck.Running;
 
 namespace GradCheck.Jacobians;
 
@@ -30,7 +31,8 @@ internal static class JacobianDifference
     /// <param name="given">f(x), in double: the centre of every stencil.</param>
     /// <param name="method">The difference rule.</param>
     /// <param name="into">Where the m n estimates go.</param>
-    public static void Differentiate<T>(VectorFunction<T> function, T[] x, double[] given, DifferenceMethod method, NumericalGradient into)
+    /// <param name="meter">Counts the entries done, m per input moved.</param>
+    public static void Differentiate<T>(VectorFunction<T> function, T[] x, double[] given, DifferenceMethod method, NumericalGradient into, ProgressMeter meter)
         where T : IFloatingPointIeee754<T>
     {
         int n = x.Length;
@@ -62,6 +64,8 @@ internal static class JacobianDifference
                     point[j] = original;
                 }
             }
+
+            meter.Advance(m);
         }
 
         // First with each output's own magnitude, to learn the row; then again with the row's terms as the floor.

@@ -29,14 +29,23 @@ internal static class VectorArguments
         }
     }
 
-    /// <summary>Throws if the options select parameter tensors, which only a gradient check has.</summary>
-    public static void ThrowIfTensorsSelected(GradientCheckOptions options, string check)
+    /// <summary>
+    /// Throws if the options ask for what only a gradient check does (select parameter tensors, cover a
+    /// sample or random directions, or spread the entries over workers), naming the option,
+    /// rather than ignore it: a check that quietly ran otherwise than asked would mislead.
+    /// </summary>
+    /// <param name="options">The options the check was given.</param>
+    /// <param name="check">The check in words, such as <c>Jacobian</c>.</param>
+    public static void ThrowIfOptionsDoNotApply(GradientCheckOptions options, string check)
     {
-        if (options.Tensors is not null)
+        string? refused =
+            options.Tensors is not null ? "Tensors selects parameter tensors of a gradient check; a {0} check has one input vector x: leave Tensors null."
+            : options.Coverage.Kind != CoverageKind.EveryEntry ? $"Coverage is {options.Coverage}; a {{0}} check differentiates along every input of x, each evaluation giving a whole column or the whole product: leave Coverage at CheckCoverage.EveryEntry."
+            : options.Workers != 1 ? $"Workers is {options.Workers}; a {{0}} check runs on the calling thread (it evaluates f about 6 times per input of x): leave Workers at 1."
+            : null;
+        if (refused is not null)
         {
-            throw new ArgumentException(
-                $"GradientCheckOptions.Tensors selects parameter tensors of a gradient check; a {check} check has one input vector x: leave Tensors null.",
-                nameof(options));
+            throw new ArgumentException("GradientCheckOptions." + string.Format(CultureInfo.InvariantCulture, refused, check), nameof(options));
         }
     }
 }

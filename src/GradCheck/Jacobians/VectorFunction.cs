@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using GradCheck.Differentiation;
 using GradCheck.Reporting;
+using GradCheck.Running;
 
 namespace GradCheck.Jacobians;
 

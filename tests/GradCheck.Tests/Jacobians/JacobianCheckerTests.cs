@@ -256,7 +256,7 @@ public class JacobianCheckerTests<T>
     }
 
     [Test]
-    public void Options_that_select_tensors_are_an_error()
+    public void Options_that_select_tensors_are_an_error_naming_the_option()
     {
         Assert.That(
             () => JacobianChecker.Check(v => v, [T.One], new T[1, 1], new GradientCheckOptions { Tensors = ["x"] }),

@@ -68,6 +68,41 @@ public class ProgressMeterTests
         Assert.That(reports[0].EstimatedRemaining, Is.EqualTo(TimeSpan.FromSeconds(2)));
     }
 
+    [Test]
+    public void A_long_Jacobian_check_reports_entries_as_its_columns_are_done()
+    {
+        // f(x) = (x0 x1, ..., ) of 3 outputs over 40 inputs; every evaluation takes 50 ms on the check's
+        // clock: 40 inputs, 2 evaluations each, 4 s; each column done counts its 3 entries.
+        var clock = new ManualClock();
+        var reports = new List<GradientCheckProgress>();
+        double[] x = [.. Enumerable.Range(0, 40).Select(i => 0.1 * i)];
+        double[] F(double[] v)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+            return [v.Sum(), v.Sum(value => value * value), v[0] * v[1]];
+        }
+
+        var jacobian = new double[3, 40];
+        for (int j = 0; j < 40; j++)
+        {
+            jacobian[0, j] = 1;
+            jacobian[1, j] = 2 * x[j];
+        }
+
+        jacobian[2, 0] = x[1];
+        jacobian[2, 1] = x[0];
+        GradientCheckReport report = JacobianChecker.Check(F, x, jacobian, new GradientCheckOptions
+        {
+            Method = DifferenceMethod.CentralTwoPoint,
+            Progress = new Collect(reports),
+            Clock = clock,
+        });
+
+        Assert.That(report.Passed, Is.True, report.ToString);
+        Assert.That(reports.Select(progress => progress.EntriesDone), Is.EqualTo(new long[] { 60, 90, 120 }));
+        Assert.That(reports, Has.All.Property(nameof(GradientCheckProgress.EntriesTotal)).EqualTo(120));
+    }
+
     /// <summary>Collects reports on the reporting thread, unlike <see cref="Progress{T}"/>, which posts them.</summary>
     private sealed class Collect(List<GradientCheckProgress> reports) : IProgress<GradientCheckProgress>
     {
