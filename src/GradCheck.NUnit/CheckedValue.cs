@@ -8,18 +8,22 @@ namespace GradCheck.NUnit;
 /// a gradient that passes when it was asserted wrong says so, with the options to reproduce it,
 /// instead of printing the raw arrays.
 /// </summary>
-/// <param name="Value">What <c>Assert.That</c> was given.</param>
-/// <param name="Report">The check's report.</param>
-public sealed record CheckedValue(object? Value, GradientCheckReport Report)
+internal sealed class CheckedValue
 {
+    /// <param name="value">What <c>Assert.That</c> was given.</param>
+    /// <param name="report">The check's report.</param>
+    public CheckedValue(object? value, GradientCheckReport report)
+    {
+        Value = value;
+        Report = report;
+    }
+
+    /// <summary>What <c>Assert.That</c> was given.</summary>
+    public object? Value { get; }
+
     /// <summary>The check's report.</summary>
-    public GradientCheckReport Report { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = Report ?? throw new ArgumentNullException(nameof(Report));
+    public GradientCheckReport Report { get; }
 
     /// <summary>The verdict line and the options, such as <c>Gradient check passed: 1 tensor, 3 entries within tolerance. Options: new GradientCheckOptions { ... }</c>.</summary>
-    public override string ToString()
-    {
-        string[] lines = Report.ToString().Split(Environment.NewLine);
-        string options = lines.FirstOrDefault(line => line.StartsWith("Options: ", StringComparison.Ordinal)) ?? string.Empty;
-        return (lines[0] + " " + options).TrimEnd();
-    }
+    public override string ToString() => ReportFormatter.VerdictLine(Report) + " " + ReportFormatter.OptionsLine(Report);
 }

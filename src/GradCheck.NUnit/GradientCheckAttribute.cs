@@ -95,10 +95,12 @@ public sealed class GradientCheckAttribute : NUnitAttribute, ITestBuilder, IImpl
         return new GradientCheckCommand(command);
     }
 
-    /// <summary>T when the method's only parameter is a <see cref="GradientCheckCase{T}"/>, else null.</summary>
+    /// <summary>T when the method's only parameter is a <see cref="GradientCheckCase{T}"/> of float or double, else null.</summary>
     private static Type? CaseElementType(IMethodInfo method) =>
-        method.GetParameters() is [{ ParameterType: { IsGenericType: true } type }] && type.GetGenericTypeDefinition() == typeof(GradientCheckCase<>)
-            ? type.GetGenericArguments()[0]
+        method.GetParameters() is [{ ParameterType: { IsGenericType: true } type }] &&
+        type.GetGenericTypeDefinition() == typeof(GradientCheckCase<>) &&
+        type.GetGenericArguments()[0] is var element && (element == typeof(double) || element == typeof(float))
+            ? element
             : null;
 
     private TestMethod NotRunnable(IMethodInfo method, Test? suite, string displayName, string reason)

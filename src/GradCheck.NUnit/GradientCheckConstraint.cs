@@ -79,6 +79,9 @@ public abstract class GradientCheckConstraint<TSelf> : Constraint
     /// <exception cref="ArgumentException">The actual value is null or of a type the constraint cannot check.</exception>
     private protected abstract Func<GradientCheckOptions, GradientCheckReport> CheckOf(object? actual);
 
+    /// <summary>The constraint itself, which every modifier returns.</summary>
+    private protected TSelf Self => (TSelf)this;
+
     /// <summary>Sets how much of the gradient is differentiated.</summary>
     private protected TSelf Cover(CheckCoverage coverage)
     {
@@ -94,8 +97,6 @@ public abstract class GradientCheckConstraint<TSelf> : Constraint
         Options = Options with { Workers = workers == 0 ? Environment.ProcessorCount : workers };
         return Self;
     }
-
-    private TSelf Self => (TSelf)this;
 
     private TSelf Within(GradientTolerance tolerance)
     {

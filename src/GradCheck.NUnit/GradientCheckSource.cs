@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Numerics;
 using System.Reflection;
+using GradCheck.Parameters;
 
 namespace GradCheck.NUnit;
 
@@ -17,13 +18,17 @@ internal static class GradientCheckSource
     /// <summary>A case to build: either runnable (<see cref="Case"/> set) or not, with the reason.</summary>
     public sealed record Entry(string DisplayName, GradientCheckCase? Case, string? NotRunnableReason);
 
-    public static List<Entry> Read(Type sourceType, string sourceName, IReadOnlyList<int>? seeds, Type elementType)
-    {
-        MethodInfo read = typeof(GradientCheckSource).GetMethod(nameof(ReadTyped), BindingFlags.NonPublic | BindingFlags.Static)!;
-        return (List<Entry>)read.MakeGenericMethod(elementType).Invoke(null, [sourceType, sourceName, seeds])!;
-    }
+    /// <summary>The cases of the source, for a test that takes a <see cref="GradientCheckCase{T}"/> of <paramref name="elementType"/>.</summary>
+    /// <param name="sourceType">The type that declares the source member.</param>
+    /// <param name="sourceName">The source member's name.</param>
+    /// <param name="seeds">The seeds to call a seeded source with; null for a source without a seed.</param>
+    /// <param name="elementType"><c>double</c> or <c>float</c>.</param>
+    public static List<Entry> Read(Type sourceType, string sourceName, IReadOnlyList<int>? seeds, Type elementType) =>
+        elementType == typeof(double) ? Read<double>(sourceType, sourceName, seeds)
+        : elementType == typeof(float) ? Read<float>(sourceType, sourceName, seeds)
+        : throw new ArgumentException($"A GradientCheckCase is of double or float, not {elementType.Name}.", nameof(elementType));
 
-    private static List<Entry> ReadTyped<T>(Type sourceType, string sourceName, IReadOnlyList<int>? seeds)
+    private static List<Entry> Read<T>(Type sourceType, string sourceName, IReadOnlyList<int>? seeds)
         where T : IFloatingPointIeee754<T>
     {
         string where = $"{sourceType.Name}.{sourceName}";
@@ -43,7 +48,7 @@ internal static class GradientCheckSource
 
         if (members is not [MethodInfo method] || method.GetParameters() is not [{ ParameterType: var parameterType }] || parameterType != typeof(int))
         {
-            return [Failure(sourceName, $"With Seeds, the GradientCheck source {where} must be a static method that takes the seed, an int, and returns GradientProblem<{TypeName<T>()}>.")];
+            return [Failure(sourceName, $"With Seeds, the GradientCheck source {where} must be a static method that takes the seed, an int, and returns {TypeNames.Friendly(typeof(GradientProblem<T>))}.")];
         }
 
         var entries = new List<Entry>();
@@ -93,7 +98,7 @@ internal static class GradientCheckSource
                     {
                         if (item is not GradientProblem<T> problem)
                         {
-                            return [Failure(fallbackName, $"The GradientCheck source {where} yields {Describe(item)} where GradientProblem<{TypeName<T>()}> is needed.")];
+                            return [Failure(fallbackName, $"The GradientCheck source {where} yields {Describe(item)} where {TypeNames.Friendly(typeof(GradientProblem<T>))} is needed.")];
                         }
 
                         problems.Add(problem);
@@ -101,7 +106,7 @@ internal static class GradientCheckSource
 
                     break;
                 default:
-                    return [Failure(fallbackName, $"The GradientCheck source {where} returns {Describe(value)}; it must return GradientProblem<{TypeName<T>()}> or a sequence of them.")];
+                    return [Failure(fallbackName, $"The GradientCheck source {where} returns {Describe(value)}; it must return {TypeNames.Friendly(typeof(GradientProblem<T>))} or a sequence of them.")];
             }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -133,7 +138,5 @@ internal static class GradientCheckSource
 
     private static Entry Failure(string displayName, string reason) => new(displayName, null, reason);
 
-    private static string Describe(object? value) => value is null ? "null" : "a " + value.GetType().Name;
-
-    private static string TypeName<T>() => typeof(T) == typeof(float) ? "float" : typeof(T) == typeof(double) ? "double" : typeof(T).Name;
+    private static string Describe(object? value) => value is null ? "null" : TypeNames.Friendly(value.GetType());
 }

@@ -9,7 +9,7 @@ namespace GradCheck.NUnit;
 /// Its <see cref="ConstraintResult.ActualValue"/> is a <see cref="CheckedValue"/>: the value asserted
 /// on, with the verdict as its text.
 /// </summary>
-public sealed class GradientConstraintResult : ConstraintResult
+internal sealed class GradientConstraintResult : ConstraintResult
 {
     internal GradientConstraintResult(IConstraint constraint, object? actualValue, GradientCheckReport report)
         : base(constraint, new CheckedValue(actualValue, report), report.Passed) => Report = report;

@@ -1,3 +1,5 @@
+using GradCheck.Parameters;
+
 namespace GradCheck.NUnit;
 
 /// <summary>The actual value of a Jacobian or Hessian-vector product constraint, of the one type it can be.</summary>
@@ -10,11 +12,6 @@ internal static class JacobianActualValue
     public static TExpected As<TExpected>(object? actual, string what)
         where TExpected : class =>
         actual as TExpected ?? throw new ArgumentException(
-            $"The actual value must be {what}, a {Name(typeof(TExpected))}; it is {(actual is null ? "null" : "a " + Name(actual.GetType()))}.",
+            $"The actual value must be {what}, a {TypeNames.Friendly(typeof(TExpected))}; it is {(actual is null ? "null" : "a " + TypeNames.Friendly(actual.GetType()))}.",
             nameof(actual));
-
-    private static string Name(Type type) =>
-        type.IsArray
-            ? Name(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]"
-            : type == typeof(float) ? "float" : type == typeof(double) ? "double" : type.Name;
 }

@@ -8,7 +8,7 @@ namespace GradCheck.NUnit;
 /// J = &lt;dy, f(x)&gt;. The actual value is a <see cref="LayerUnderTest{TInput, TOutput}"/>, made with
 /// <see cref="Layer.Of{TInput, TOutput}"/>.
 /// </summary>
-public sealed class LayerConstraint : GradientCheckConstraint<LayerConstraint>
+public sealed class LayerConstraint : GradientCoverageConstraint<LayerConstraint>
 {
     /// <summary>A layer constraint with the default options; <c>Has.CorrectBackward</c> makes one.</summary>
     public LayerConstraint()

@@ -27,6 +27,6 @@ public sealed class NamedGradientConstraintBuilder<T>
     /// <c>d</c> + name (<c>dW1</c>).
     /// </summary>
     /// <param name="parameters">Name to container: <c>T[]</c>, <c>T[,]</c> (any rank), dense <c>Tensor&lt;T&gt;</c> or <c>Memory&lt;T&gt;</c>.</param>
-    public GradientConstraint<T> WithRespectTo<TContainer>(IEnumerable<KeyValuePair<string, TContainer>> parameters) =>
-        GradientConstraint<T>.Create(GradientCheckTarget<T>.Named(cost, parameters), expression);
+    public NamedGradientConstraint<T> WithRespectTo<TContainer>(IEnumerable<KeyValuePair<string, TContainer>> parameters) =>
+        NamedGradientConstraint<T>.Create(GradientCheckTarget<T>.Named(cost, parameters), expression);
 }

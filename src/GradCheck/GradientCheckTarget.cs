@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
 using GradCheck.Running;
@@ -8,7 +9,7 @@ namespace GradCheck;
 /// <summary>
 /// What a gradient is checked against: a cost and the parameters it is differentiated with respect
 /// to. Create one with <see cref="Flat"/> (a pure cost of a vector) or <see cref="Named{TContainer}"/>
-/// (named tensors the model reads in place), then <see cref="Check"/> any number of gradients.
+/// (named tensors the model reads in place), then check any number of gradients with <c>Check</c>.
 /// </summary>
 /// <typeparam name="T">The element type of the cost and the parameters: <c>float</c> or <c>double</c>.</typeparam>
 public sealed class GradientCheckTarget<T>
@@ -23,16 +24,21 @@ public sealed class GradientCheckTarget<T>
 
     private readonly Func<WorkerModel<T>>? workerModels;
 
+    /// <summary>True for a pure cost of a flat vector, whose gradient is a vector; false for named tensors, whose gradients are a dictionary.</summary>
+    private readonly bool flat;
+
     private GradientCheckTarget(
         IReadOnlyList<string> tensorNames,
         string[] tensorDescriptions,
         CheckRun check,
-        Func<WorkerModel<T>>? workerModels)
+        Func<WorkerModel<T>>? workerModels,
+        bool flat)
     {
         TensorNames = tensorNames;
         this.tensorDescriptions = tensorDescriptions;
         this.check = check;
         this.workerModels = workerModels;
+        this.flat = flat;
     }
 
     /// <summary>The parameter tensors' names, in order: <c>theta</c> for a flat target.</summary>
@@ -65,19 +71,17 @@ public sealed class GradientCheckTarget<T>
         return new GradientCheckTarget<T>(
             [FlatParameterName],
             [$"{FlatParameterName} {Shapes.Format([theta.Length])}"],
-            (gradient, options, _, backward, notes) =>
+            (gradients, options, _, backward, notes) =>
             {
                 // A fresh copy per check: the user may move theta between checks, and the copy is
                 // what the cost sees perturbed. Each extra worker gets a copy of its own.
                 T[] point = (T[])theta.Clone();
                 TensorSet<T> parameters = TensorSet<T>.Single(FlatParameterName, point, writable: true);
-                TensorSet<T> gradients = TensorSet<T>.Single(FlatParameterName, gradient, writable: false);
-                Func<TensorStorage<T>[]>? aligned = backward is null
-                    ? null
-                    : () => GradientAlignment.Align(parameters, TensorSet<T>.Single(FlatParameterName, backward(parameters), writable: false));
+                Func<TensorStorage<T>[]>? aligned = backward is null ? null : () => GradientAlignment.Align(parameters, backward(parameters));
                 return GradientCheckRun.Run(() => cost(point), parameters, GradientAlignment.Align(parameters, gradients), options, () => CopyOf(cost, point), aligned, notes);
             },
-            workerModels: null);
+            workerModels: null,
+            flat: true);
     }
 
     /// <summary>
@@ -98,12 +102,11 @@ public sealed class GradientCheckTarget<T>
             [.. wrapped.Tensors.Select(tensor => tensor.Name + " " + Shapes.Format(tensor.Storage.Shape))],
             (gradients, options, workerModels, backward, notes) =>
             {
-                Func<TensorStorage<T>[]>? aligned = backward is null
-                    ? null
-                    : () => GradientAlignment.Align(wrapped, TensorSet<T>.FromDictionary(backward(wrapped), writable: false, role: "gradient"));
-                return GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, TensorSet<T>.FromDictionary(gradients, writable: false, role: "gradient")), options, workerModels, aligned, notes);
+                Func<TensorStorage<T>[]>? aligned = backward is null ? null : () => GradientAlignment.Align(wrapped, backward(wrapped));
+                return GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, gradients), options, workerModels, aligned, notes);
             },
-            workerModels: null);
+            workerModels: null,
+            flat: false);
     }
 
     /// <summary>
@@ -117,38 +120,46 @@ public sealed class GradientCheckTarget<T>
     public GradientCheckTarget<T> WithWorkerModels(Func<WorkerModel<T>> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return new GradientCheckTarget<T>(TensorNames, tensorDescriptions, check, factory);
+        return new GradientCheckTarget<T>(TensorNames, tensorDescriptions, check, factory, flat);
     }
 
     /// <summary>Checks a dictionary of gradients, keyed by the parameter names or by <c>d</c> + name, against finite differences of the cost.</summary>
+    /// <typeparam name="TGradient">The gradients' container: <c>T[]</c>, <c>T[,]</c> (any rank), dense <c>Tensor&lt;T&gt;</c>, <c>Memory&lt;T&gt;</c> or <c>ReadOnlyMemory&lt;T&gt;</c>.</typeparam>
     /// <param name="gradients">Name to gradient, each with its parameter's shape.</param>
     /// <param name="options">How to check; null for <see cref="GradientCheckOptions.Default"/>.</param>
     /// <exception cref="ArgumentException">The gradients' names or shapes do not match the parameters, or a parameter is not finite.</exception>
     /// <exception cref="CostEvaluationException">The cost threw; every parameter has been restored.</exception>
-    public GradientCheckReport Check<TGradient>(IReadOnlyDictionary<string, TGradient> gradients, GradientCheckOptions? options = null) =>
-        check(UntypedGradients.From(gradients), options ?? GradientCheckOptions.Default, workerModels, backward: null, notes: []);
-
-    /// <summary>Checks <paramref name="gradient"/> against finite differences of the cost.</summary>
-    /// <param name="gradient">
-    /// For a flat target, the gradient vector (<c>T[]</c>, <c>Memory&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c> or a 1-D
-    /// <c>Tensor&lt;T&gt;</c>); for a named target, a dictionary keyed by the parameter names or by
-    /// <c>d</c> + name (<c>dW1</c>).
-    /// </param>
-    /// <param name="options">How to check; null for <see cref="GradientCheckOptions.Default"/>.</param>
-    /// <exception cref="ArgumentException">The gradient's names or shapes do not match the parameters, or a parameter is not finite.</exception>
-    /// <exception cref="CostEvaluationException">The cost threw; every parameter has been restored.</exception>
-    public GradientCheckReport Check(object gradient, GradientCheckOptions? options = null)
+    public GradientCheckReport Check<TGradient>(IReadOnlyDictionary<string, TGradient> gradients, GradientCheckOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(gradient);
-        return check(gradient, options ?? GradientCheckOptions.Default, workerModels, backward: null, notes: []);
+        ArgumentNullException.ThrowIfNull(gradients);
+        return check(TensorSet<T>.FromPairs(gradients, writable: false, role: "gradient"), options ?? GradientCheckOptions.Default, workerModels, backward: null, notes: []);
     }
 
+    /// <summary>Checks the gradient vector of a flat target (<see cref="Flat"/>) against finite differences of the cost.</summary>
+    /// <param name="gradient">The gradient, one entry per entry of theta.</param>
+    /// <param name="options">How to check; null for <see cref="GradientCheckOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException">The target's parameters are named tensors, the gradient is not as long as theta, or theta is not finite.</exception>
+    /// <exception cref="CostEvaluationException">The cost threw; theta is never touched.</exception>
+    public GradientCheckReport Check(T[] gradient, GradientCheckOptions? options = null) => CheckVector(gradient, options);
+
+    /// <inheritdoc cref="Check(T[], GradientCheckOptions)"/>
+    public GradientCheckReport Check(ReadOnlyMemory<T> gradient, GradientCheckOptions? options = null) => CheckVector(gradient, options);
+
+    /// <inheritdoc cref="Check(T[], GradientCheckOptions)"/>
+    public GradientCheckReport Check(Tensor<T> gradient, GradientCheckOptions? options = null) => CheckVector(gradient, options);
+
+    /// <summary>Checks gradients already wrapped, such as an assertion's actual value read by <see cref="ActualGradients"/>.</summary>
+    /// <param name="gradients">The gradients.</param>
+    /// <param name="options">How to check.</param>
+    internal GradientCheckReport CheckGradients(TensorSet<T> gradients, GradientCheckOptions options) =>
+        check(gradients, options, workerModels, backward: null, notes: []);
+
     /// <summary>
-    /// Checks <paramref name="gradient"/>, which <paramref name="backward"/> returned at the given point,
+    /// Checks <paramref name="gradients"/>, which <paramref name="backward"/> returned at the given point,
     /// and re-checks the entries not checkable there at a point nudged off the ties, running
     /// <paramref name="backward"/> there (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>).
     /// </summary>
-    /// <param name="gradient">As for <see cref="Check(object, GradientCheckOptions)"/>.</param>
+    /// <param name="gradients">The gradients at the given point.</param>
     /// <param name="options">How to check.</param>
     /// <param name="backward">
     /// The backward pass at the parameters it is given, as they are: for a flat target, the check's own
@@ -156,8 +167,30 @@ public sealed class GradientCheckTarget<T>
     /// ones it reads in place anyway.
     /// </param>
     /// <param name="notes">What else the report must say to reproduce the check (<see cref="GradientCheckReport.Notes"/>).</param>
-    internal GradientCheckReport CheckWithBackward(object gradient, GradientCheckOptions options, Func<TensorSet<T>, object> backward, IReadOnlyList<string> notes) =>
-        check(gradient, options, workerModels, backward, notes);
+    internal GradientCheckReport CheckWithBackward(TensorSet<T> gradients, GradientCheckOptions options, Func<TensorSet<T>, TensorSet<T>> backward, IReadOnlyList<string> notes) =>
+        check(gradients, options, workerModels, backward, notes);
+
+    /// <summary>The actual value of an assertion as gradients: a vector for a flat target, a dictionary of tensors for a named one.</summary>
+    internal TensorSet<T> ActualGradients(object actual)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        return flat && !TensorSet<T>.IsNamedTensors(actual)
+            ? TensorSet<T>.Single(FlatParameterName, actual, writable: false)
+            : TensorSet<T>.FromNamedTensors(actual, writable: false, role: "gradient");
+    }
+
+    private GradientCheckReport CheckVector(object gradient, GradientCheckOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(gradient);
+        if (!flat)
+        {
+            throw new ArgumentException(
+                $"The parameters are named tensors ({Description}): pass their gradients as a dictionary keyed by the parameter names or by d + name, not a {TypeNames.Friendly(gradient.GetType())}.",
+                nameof(gradient));
+        }
+
+        return check(TensorSet<T>.Single(FlatParameterName, gradient, writable: false), options ?? GradientCheckOptions.Default, workerModels, backward: null, notes: []);
+    }
 
     /// <summary>
     /// Refuses parameters with no entry to differentiate, before the cost is called: a check that passed on
@@ -181,12 +214,12 @@ public sealed class GradientCheckTarget<T>
     }
 
     /// <summary>One check of a gradient against this target's cost.</summary>
-    /// <param name="gradient">The gradient, as the user gave it.</param>
+    /// <param name="gradients">The gradients, wrapped.</param>
     /// <param name="options">How to check.</param>
     /// <param name="workerModels">The models of the extra workers, if the target has them.</param>
     /// <param name="backward">The backward pass at the parameters it is given, for the re-check at a nudged point; null when the check has only the gradient.</param>
     /// <param name="notes">What else the report must say.</param>
-    private delegate GradientCheckReport CheckRun(object gradient, GradientCheckOptions options, Func<WorkerModel<T>>? workerModels, Func<TensorSet<T>, object>? backward, IReadOnlyList<string> notes);
+    private delegate GradientCheckReport CheckRun(TensorSet<T> gradients, GradientCheckOptions options, Func<WorkerModel<T>>? workerModels, Func<TensorSet<T>, TensorSet<T>>? backward, IReadOnlyList<string> notes);
 
     private static WorkerModel<T> CopyOf(Func<T[], T> cost, T[] point)
     {

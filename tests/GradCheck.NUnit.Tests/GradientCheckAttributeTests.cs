@@ -93,12 +93,12 @@ public class GradientCheckAttributeTests
     }
 
     [TestCase(nameof(BadSources.Missing), "BadSources has no static field, property or method named 'NoSuchMember'")]
-    [TestCase(nameof(BadSources.WrongType), "BadSources.NotProblems returns a Int32; it must return GradientProblem<double>")]
-    [TestCase(nameof(BadSources.WrongItem), "BadSources.Mixed yields a String where GradientProblem<double> is needed")]
+    [TestCase(nameof(BadSources.WrongType), "BadSources.NotProblems returns int; it must return GradientProblem<double>")]
+    [TestCase(nameof(BadSources.WrongItem), "BadSources.Mixed yields string where GradientProblem<double> is needed")]
     [TestCase(nameof(BadSources.NoProblems), "BadSources.Empty yields no problems")]
     [TestCase(nameof(BadSources.NotStatic), "BadSources.Instance must be static")]
     [TestCase(nameof(BadSources.SeedMissing), "SampleProblems.Dense must be a static field, property or method without parameters (give Seeds to pass a seed)")]
-    [TestCase(nameof(BadSources.WrongElementType), "SampleProblems.Dense(seed: 1) returns a GradientProblem`1; it must return GradientProblem<float>")]
+    [TestCase(nameof(BadSources.WrongElementType), "SampleProblems.Dense(seed: 1) returns GradientProblem<double>; it must return GradientProblem<float>")]
     [TestCase(nameof(BadSources.WrongParameter), "takes one parameter, a GradientCheckCase<double> or GradientCheckCase<float>; WrongParameter takes (Double[])")]
     public void A_source_that_cannot_be_read_gives_a_case_that_is_not_runnable_and_says_why(string method, string reason)
     {

@@ -123,6 +123,20 @@ public class GradientConstraintTests
     }
 
     [Test]
+    public void Gradients_in_any_read_only_dictionary_of_the_users_own_type_are_checked_as_the_engine_checks_them()
+    {
+        var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Tanh, seed: 1);
+        (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
+        var right = new GradientStore(net.Backward(x, y));
+        var wrong = new GradientStore(net.Backward(x, y));
+        Problems.Scale(wrong.Inner["dW2"], 2.0);
+
+        Assert.That(right, Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters));
+        Assert.That(wrong, Is.Not.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters));
+        Assert.That(GradientChecker.Check(() => net.Cost(x, y), net.Parameters, right).Passed, Is.True, "the engine, for comparison");
+    }
+
+    [Test]
     public void Parameters_are_bitwise_unchanged_after_a_failing_assertion()
     {
         var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Relu, seed: 1);
@@ -140,4 +154,26 @@ public class GradientConstraintTests
             Assert.That(bits, Is.EqualTo(before[name].Select(BitConverter.DoubleToInt64Bits)), name);
         }
     }
+}
+
+/// <summary>A user's own gradient container: an <see cref="IReadOnlyDictionary{TKey, TValue}"/> that is no <see cref="System.Collections.IDictionary"/>.</summary>
+internal sealed class GradientStore(Dictionary<string, double[,]> inner) : IReadOnlyDictionary<string, double[,]>
+{
+    public Dictionary<string, double[,]> Inner => inner;
+
+    public int Count => inner.Count;
+
+    public IEnumerable<string> Keys => inner.Keys;
+
+    public IEnumerable<double[,]> Values => inner.Values;
+
+    public double[,] this[string key] => inner[key];
+
+    public bool ContainsKey(string key) => inner.ContainsKey(key);
+
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out double[,] value) => inner.TryGetValue(key, out value);
+
+    public IEnumerator<KeyValuePair<string, double[,]>> GetEnumerator() => inner.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using GradCheck.Comparison;
 using GradCheck.Coverage;
 using GradCheck.Diagnosis;
@@ -19,7 +20,7 @@ namespace GradCheck.Testing;
 public sealed class SampleArguments
 {
     /// <summary>The name of the one tensor, and the sample of every <c>string</c>.</summary>
-    public const string TensorName = "w";
+    public const string TensorName = "theta";
 
     private readonly Dictionary<Type, Func<object>> samples = [];
 
@@ -77,7 +78,10 @@ public sealed class SampleArguments
             .Add<IReadOnlyList<DirectionReport>>(() => [])
             .Add<IReadOnlyList<EntryReport>>(() => [])
             .Add<IReadOnlyList<string>>(() => [])
-            .Add(() => GradientCheckTarget<double>.Named(made.Cost, made.Parameters))
+            // Flat, whose parameter is named theta: it checks a vector and a dictionary keyed theta alike.
+            .Add(() => GradientCheckTarget<double>.Flat(HalfSquaredNorm, Point()))
+            .Add(() => Tensor.Create(Point()))
+            .Add(() => new ReadOnlyMemory<double>(Point()))
             .Add(() => GradientProblem.Create("Sample", made.Parameters, made.Cost, made.Gradients))
             .Add(() => Layer.Of<double[], double[]>(Point(), Identity, Identity));
     }

@@ -20,23 +20,16 @@ internal static class GradientDiagnosis
     /// <summary>How close a fitted factor must be to -1, m or 1/m to be named as such (relative).</summary>
     public const double FactorResolution = 1e-3;
 
-    /// <summary>Sets <see cref="TensorReport.Diagnosis"/> on every failing tensor.</summary>
-    /// <param name="tensors">The tensors of one report; a swap is looked for among them.</param>
+    /// <summary>The tensors of one report, each failing one with its <see cref="TensorReport.Diagnosis"/>.</summary>
+    /// <param name="tensors">The tensors of one report, not diagnosed; a swap is looked for among them.</param>
     /// <param name="batchSize">The batch size m, when known, to name a factor of m or 1/m.</param>
     /// <param name="noun">What the numerical values are, as in <c>the numerical gradient</c>.</param>
     /// <param name="elementType">The element type the function was evaluated in, such as <c>float</c>, which limits what the check resolves.</param>
-    public static void DiagnoseFailedTensors(IReadOnlyList<TensorReport> tensors, int? batchSize, string noun, string elementType)
-    {
-        foreach (TensorReport tensor in tensors)
-        {
+    public static TensorReport[] DiagnoseFailedTensors(IReadOnlyList<TensorReport> tensors, int? batchSize, string noun, string elementType) =>
+        [.. tensors.Select(tensor =>
             // A tensor none of whose entries could be decided has no failing entries to read a
             // pattern from; its report says that instead.
-            if (!tensor.Passed && !tensor.NothingCheckable)
-            {
-                tensor.Diagnosis = Diagnose(tensor, tensors, batchSize, noun, elementType);
-            }
-        }
-    }
+            tensor.Passed || tensor.NothingCheckable ? tensor : tensor.WithDiagnosis(Diagnose(tensor, tensors, batchSize, noun, elementType)))];
 
     private static TensorDiagnosis Diagnose(TensorReport tensor, IReadOnlyList<TensorReport> all, int? batchSize, string noun, string elementType)
     {

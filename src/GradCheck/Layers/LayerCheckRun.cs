@@ -13,32 +13,31 @@ namespace GradCheck.Layers;
 /// </summary>
 internal static class LayerCheckRun
 {
-    public static GradientCheckReport Run<T>(
-        object input,
-        Func<object, object> forward,
-        Func<object, object> backward,
+    public static GradientCheckReport Run<T, TInput, TOutput>(
+        TInput input,
+        Func<TInput, TOutput> forward,
+        Func<TOutput, TInput> backward,
         IReadOnlyList<KeyValuePair<string, object?>> parameters,
-        Func<Dictionary<string, object?>>? parameterGradients,
+        Func<IReadOnlyList<KeyValuePair<string, object?>>>? parameterGradients,
         int seed,
         GradientCheckOptions options)
         where T : IFloatingPointIeee754<T>
+        where TInput : notnull
+        where TOutput : notnull
     {
         // The layer works on a copy of x, which the check perturbs in place like any parameter.
-        object x = LayerContainers.Copy<T>(input, Layer.InputName);
-        object y = Call(forward, x, "the forward pass at the given input");
+        var x = (TInput)LayerContainers.Copy<T>(input, Layer.InputName);
+        TOutput y = Call(forward, x, "the forward pass at the given input");
         T[] dyValues = UpstreamGradient.Draw<T>(TensorStorageFactory.Wrap<T>(y, "f(x)", writable: false).Length, seed);
-        object dy = LayerContainers.NewLike<T>(y, dyValues, "dy");
+        var dy = (TOutput)LayerContainers.NewLike<T>(y, dyValues, "dy");
         double[] dyDouble = [.. dyValues.Select(double.CreateTruncating)];
 
         // A copy of dy, because a backward pass may use its argument as scratch space; copies of what it
         // returns, because its buffers may be overwritten by the forward passes of the check.
-        Dictionary<string, object?> Gradients(string where)
+        TensorSet<T> Gradients(string where)
         {
-            object dx = Call(backward, LayerContainers.Copy<T>(dy, "dy"), "the backward pass" + where);
-            var gradients = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                [Layer.InputName] = LayerContainers.Copy<T>(dx, "dx"),
-            };
+            TInput dx = Call(backward, (TOutput)LayerContainers.Copy<T>(dy, "dy"), "the backward pass" + where);
+            List<KeyValuePair<string, object?>> gradients = [new(Layer.InputName, LayerContainers.Copy<T>(dx, "dx"))];
             foreach (KeyValuePair<string, object?> pair in parameterGradients?.Invoke() ?? [])
             {
                 if (pair.Key is Layer.InputName or "d" + Layer.InputName)
@@ -46,10 +45,10 @@ internal static class LayerCheckRun
                     throw new ArgumentException($"The layer's parameter gradients include '{pair.Key}'; the input's gradient is what the backward pass returns.");
                 }
 
-                gradients.Add(pair.Key, pair.Value is null ? null : LayerContainers.Copy<T>(pair.Value, pair.Key));
+                gradients.Add(new(pair.Key, pair.Value is null ? null : LayerContainers.Copy<T>(pair.Value, pair.Key)));
             }
 
-            return gradients;
+            return TensorSet<T>.FromPairs(gradients, writable: false, role: "gradient");
         }
 
         // J = <dy, y> sums terms of both signs, so its noise is that of Σ |dy_i y_i|, not of |J|: the
@@ -59,14 +58,14 @@ internal static class LayerCheckRun
 
         // At a point nudged off the ties the backward pass needs the forward pass's state there first,
         // as at the given point: the same dy, so that J is the same function of x and the parameters.
-        object BackwardAtNudgedPoint(object _)
+        TensorSet<T> BackwardAtNudgedPoint(TensorSet<T> _)
         {
             const string Where = " at the point nudged off the ties";
             Call(forward, x, "the forward pass" + Where);
             return Gradients(Where);
         }
 
-        Dictionary<string, object?> gradients = Gradients(string.Empty);
+        TensorSet<T> gradients = Gradients(string.Empty);
         KeyValuePair<string, object?>[] tensors = [new(Layer.InputName, x), .. parameters];
         string note = string.Create(
             CultureInfo.InvariantCulture,
@@ -93,7 +92,7 @@ internal static class LayerCheckRun
     }
 
     /// <summary>A pass of the layer; what it throws names the pass, and returning null is refused.</summary>
-    private static object Call(Func<object, object> pass, object argument, string what) =>
+    private static TResult Call<TArgument, TResult>(Func<TArgument, TResult> pass, TArgument argument, string what) =>
         CostEvaluation.Call(
             () => pass(argument) ?? throw new ArgumentException($"{char.ToUpperInvariant(what[0])}{what[1..]} returned null."),
             what,

@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.Numerics;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
 using GradCheck.Layers;
@@ -31,7 +31,7 @@ public sealed class LayerUnderTest<TInput, TOutput> : ILayerUnderTest
     private readonly Func<TInput, TOutput> forward;
     private readonly Func<TOutput, TInput> backward;
     private readonly IReadOnlyList<KeyValuePair<string, object?>> parameters;
-    private readonly Func<Dictionary<string, object?>>? parameterGradients;
+    private readonly Func<IReadOnlyList<KeyValuePair<string, object?>>>? parameterGradients;
 
     internal LayerUnderTest(TInput input, Func<TInput, TOutput> forward, Func<TOutput, TInput> backward)
         : this(input, forward, backward, [], null, DefaultSeed)
@@ -43,7 +43,7 @@ public sealed class LayerUnderTest<TInput, TOutput> : ILayerUnderTest
         Func<TInput, TOutput> forward,
         Func<TOutput, TInput> backward,
         IReadOnlyList<KeyValuePair<string, object?>> parameters,
-        Func<Dictionary<string, object?>>? parameterGradients,
+        Func<IReadOnlyList<KeyValuePair<string, object?>>>? parameterGradients,
         int seed)
     {
         Input = input;
@@ -81,7 +81,11 @@ public sealed class LayerUnderTest<TInput, TOutput> : ILayerUnderTest
             throw new ArgumentException($"A layer parameter is named '{Layer.InputName}', the name the layer check gives the input: rename the parameter.", nameof(layerParameters));
         }
 
-        return new LayerUnderTest<TInput, TOutput>(Input, forward, backward, untyped, () => UntypedGradients.From(gradients()), Seed);
+        return new LayerUnderTest<TInput, TOutput>(Input, forward, backward, untyped, Gradients, Seed);
+
+        // Read after each backward pass, wherever it has left them.
+        KeyValuePair<string, object?>[] Gradients() =>
+            [.. (gradients() ?? throw new ArgumentException("The layer's parameter gradients are null.")).Select(pair => new KeyValuePair<string, object?>(pair.Key, pair.Value))];
     }
 
     /// <summary>Draws the upstream gradient with another seed.</summary>
@@ -94,24 +98,14 @@ public sealed class LayerUnderTest<TInput, TOutput> : ILayerUnderTest
     /// <exception cref="CostEvaluationException">The forward or backward pass threw; every parameter has been restored.</exception>
     public GradientCheckReport Check(GradientCheckOptions? options = null)
     {
-        Type elementType = LayerContainers.ElementType(Input.GetType())
-            ?? throw new ArgumentException($"The layer's input is a {TypeNames.Friendly(Input.GetType())}; it must be one of {TensorStorageFactory.SupportedContainers}.");
-        MethodInfo run = typeof(LayerCheckRun).GetMethod(nameof(LayerCheckRun.Run))!.MakeGenericMethod(elementType);
-        try
-        {
-            return (GradientCheckReport)run.Invoke(null, [
-                Input,
-                (Func<object, object>)(x => forward((TInput)x)),
-                (Func<object, object>)(dy => backward((TOutput)dy)),
-                parameters,
-                parameterGradients,
-                Seed,
-                options ?? GradientCheckOptions.Default])!;
-        }
-        catch (TargetInvocationException exception) when (exception.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
-            throw;
-        }
+        GradientCheckOptions chosen = options ?? GradientCheckOptions.Default;
+        Type? elementType = LayerContainers.ElementType(Input.GetType());
+        return elementType == typeof(double) ? Run<double>(chosen)
+            : elementType == typeof(float) ? Run<float>(chosen)
+            : throw new ArgumentException($"The layer's input is a {TypeNames.Friendly(Input.GetType())}; it must be one of {TensorStorageFactory.SupportedContainers}, of float or double.");
     }
+
+    private GradientCheckReport Run<T>(GradientCheckOptions options)
+        where T : IFloatingPointIeee754<T> =>
+        LayerCheckRun.Run<T, TInput, TOutput>(Input, forward, backward, parameters, parameterGradients, Seed, options);
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Numerics;
+using System.Reflection;
 
 namespace GradCheck.Parameters;
 
@@ -37,31 +38,61 @@ internal sealed class TensorSet<T>
     }
 
     /// <summary>
-    /// Wraps a dictionary whose type is known only at run time (the actual value of an assertion):
-    /// any <see cref="IDictionary"/> from string to a supported container.
+    /// Whether a value whose type is known only at run time (the actual value of an assertion) is named
+    /// tensors: an <see cref="IDictionary"/> or any sequence of <c>KeyValuePair&lt;string, TContainer&gt;</c>,
+    /// such as an <c>IReadOnlyDictionary</c> of the user's own type.
     /// </summary>
-    public static TensorSet<T> FromDictionary(object? dictionary, bool writable, string role)
-    {
-        if (dictionary is not IDictionary entries)
-        {
-            string was = dictionary is null ? "null" : "a " + TypeNames.Friendly(dictionary.GetType());
-            throw new ArgumentException(
-                $"The {role}s must be a dictionary from name to tensor (for example Dictionary<string, {TypeNames.Friendly(typeof(T))}[,]>), but were {was}.");
-        }
+    public static bool IsNamedTensors(object value) => value is IDictionary || PairValueType(value.GetType()) is not null;
 
+    /// <summary>
+    /// Wraps named tensors whose type is known only at run time (the actual value of an assertion):
+    /// an <see cref="IDictionary"/> from string, or any sequence of <c>KeyValuePair&lt;string, TContainer&gt;</c>.
+    /// </summary>
+    /// <param name="value">The named tensors.</param>
+    /// <param name="writable">True for parameters, which are perturbed in place.</param>
+    /// <param name="role">"parameter" or "gradient", for messages.</param>
+    public static TensorSet<T> FromNamedTensors(object? value, bool writable, string role)
+    {
         var tensors = new List<NamedTensor<T>>();
-        foreach (DictionaryEntry entry in entries)
+        if (value is IDictionary dictionary)
         {
-            if (entry.Key is not string name)
+            foreach (DictionaryEntry entry in dictionary)
             {
-                throw new ArgumentException($"The {role} dictionary has a key of type {TypeNames.Friendly(entry.Key.GetType())}; keys must be tensor names (strings).");
+                if (entry.Key is not string name)
+                {
+                    throw new ArgumentException($"The {role} dictionary has a key of type {TypeNames.Friendly(entry.Key.GetType())}; keys must be tensor names (strings).");
+                }
+
+                Add(tensors, name, entry.Value, writable, role);
             }
 
-            Add(tensors, name, entry.Value, writable, role);
+            return new TensorSet<T>(tensors);
         }
 
-        return new TensorSet<T>(tensors);
+        if (value is IEnumerable pairs && PairValueType(value.GetType()) is { } pairType)
+        {
+            // KeyValuePair<string, TContainer> for a TContainer known only here: read through its two properties.
+            PropertyInfo key = pairType.GetProperty(nameof(KeyValuePair<string, object>.Key))!;
+            PropertyInfo container = pairType.GetProperty(nameof(KeyValuePair<string, object>.Value))!;
+            foreach (object pair in pairs)
+            {
+                Add(tensors, (string?)key.GetValue(pair), container.GetValue(pair), writable, role);
+            }
+
+            return new TensorSet<T>(tensors);
+        }
+
+        string was = value is null ? "null" : "a " + TypeNames.Friendly(value.GetType());
+        throw new ArgumentException(
+            $"The {role}s must be a dictionary from name to tensor (for example Dictionary<string, {TypeNames.Friendly(typeof(T))}[,]>), but were {was}.");
     }
+
+    /// <summary>KeyValuePair&lt;string, TContainer&gt; when <paramref name="type"/> is a sequence of them, else null.</summary>
+    private static Type? PairValueType(Type type) =>
+        type.GetInterfaces().Append(type)
+            .Where(candidate => candidate.IsGenericType && candidate.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            .Select(candidate => candidate.GetGenericArguments()[0])
+            .FirstOrDefault(element => element.IsGenericType && element.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) && element.GetGenericArguments()[0] == typeof(string));
 
     private static void Add(List<NamedTensor<T>> tensors, string? name, object? container, bool writable, string role)
     {

@@ -41,7 +41,7 @@ internal static class TensorStorageFactory
                 // Gradients are only read; the cast back to Memory<T> is never written through.
                 return new MemoryStorage<T>(System.Runtime.InteropServices.MemoryMarshal.AsMemory(readOnly));
             case ReadOnlyMemory<T>:
-                throw new ArgumentException($"Parameter '{name}' is a read-only ReadOnlyMemory<{typeof(T).Name}>, but parameters are perturbed in place: pass a Memory<{typeof(T).Name}>.");
+                throw new ArgumentException($"Parameter '{name}' is a read-only {TypeNames.Friendly(typeof(ReadOnlyMemory<T>))}, but parameters are perturbed in place: pass a {TypeNames.Friendly(typeof(Memory<T>))}.");
             default:
                 throw new ArgumentException(
                     $"Tensor '{name}' is a {TypeNames.Friendly(container.GetType())}, which this check over {TypeNames.Friendly(typeof(T))} cannot read. " +

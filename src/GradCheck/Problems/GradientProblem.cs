@@ -33,7 +33,7 @@ public static class GradientProblem
         // The backward pass reads the parameters in place, wherever the check has moved them.
         return new GradientProblem<T>(name, GradientCheckTarget<T>.Named(cost, parameters), Backward, _ => Backward(), options);
 
-        object Backward() => UntypedGradients.From(backward());
+        TensorSet<T> Backward() => TensorSet<T>.FromPairs(backward() ?? throw new ArgumentException($"The backward pass of {name} returned null."), writable: false, role: "gradient");
     }
 
     /// <summary>A pure cost of a flat vector, checked at <paramref name="theta"/>.</summary>
@@ -51,6 +51,13 @@ public static class GradientProblem
         GradientCheckTarget<T> target = GradientCheckTarget<T>.Flat(cost, theta);
         // At the given point the gradient is given a copy of theta; at a point the check has moved, a
         // copy of the check's own copy.
-        return new GradientProblem<T>(name, target, () => gradient((T[])theta.Clone()), point => gradient(point.Tensors[0].Storage.Span.ToArray()), options);
+        return new GradientProblem<T>(
+            name,
+            target,
+            () => Gradient((T[])theta.Clone()),
+            point => Gradient(point.Tensors[0].Storage.Span.ToArray()),
+            options);
+
+        TensorSet<T> Gradient(T[] point) => TensorSet<T>.Single(GradientCheckTarget<T>.FlatParameterName, gradient(point), writable: false);
     }
 }

@@ -15,12 +15,13 @@ namespace GradCheck;
 public sealed class GradientProblem<T>
     where T : IFloatingPointIeee754<T>
 {
-    private readonly Func<object> backward;
+    /// <summary>The backward pass at the current parameters.</summary>
+    private readonly Func<TensorSet<T>> backward;
 
     /// <summary>The backward pass at the parameters the check gives it, for the re-check at a point nudged off the ties.</summary>
-    private readonly Func<TensorSet<T>, object> backwardAt;
+    private readonly Func<TensorSet<T>, TensorSet<T>> backwardAt;
 
-    internal GradientProblem(string name, GradientCheckTarget<T> target, Func<object> backward, Func<TensorSet<T>, object> backwardAt, GradientCheckOptions? options)
+    internal GradientProblem(string name, GradientCheckTarget<T> target, Func<TensorSet<T>> backward, Func<TensorSet<T>, TensorSet<T>> backwardAt, GradientCheckOptions? options)
     {
         Name = name;
         Target = target;
@@ -49,9 +50,6 @@ public sealed class GradientProblem<T>
         return new GradientProblem<T>(Name, Target, backward, backwardAt, options);
     }
 
-    /// <summary>Runs the backward pass at the current parameters and returns its gradient(s).</summary>
-    internal object Backward() => backward();
-
     /// <summary>
     /// Runs the backward pass and checks its gradient with respect to every tensor. Entries not checkable
     /// at the given point, because kinks may meet there, are re-checked at a point nudged off the ties,
@@ -60,7 +58,7 @@ public sealed class GradientProblem<T>
     /// </summary>
     /// <param name="options">How to check; null for <see cref="Options"/>, else the defaults.</param>
     public GradientCheckReport Check(GradientCheckOptions? options = null) =>
-        Target.CheckWithBackward(Backward(), options ?? Options ?? GradientCheckOptions.Default, backwardAt, notes: []);
+        Target.CheckWithBackward(backward(), options ?? Options ?? GradientCheckOptions.Default, backwardAt, notes: []);
 
     /// <summary>
     /// Runs the backward pass and checks its gradient with respect to one tensor only, differentiating
@@ -74,7 +72,7 @@ public sealed class GradientProblem<T>
     {
         ArgumentException.ThrowIfNullOrEmpty(tensor);
         GradientCheckOptions chosen = options ?? Options ?? GradientCheckOptions.Default;
-        return Target.CheckWithBackward(Backward(), chosen with { Tensors = [tensor] }, backwardAt, notes: []);
+        return Target.CheckWithBackward(backward(), chosen with { Tensors = [tensor] }, backwardAt, notes: []);
     }
 
     /// <inheritdoc />

@@ -20,7 +20,7 @@ public sealed class GradientCheckReport
         CheckSubject? subject = null)
     {
         Subject = subject ?? CheckSubject.Gradient;
-        Tensors = tensors;
+        Tensors = GradientDiagnosis.DiagnoseFailedTensors(tensors, options.BatchSize, Subject.Noun, method.ElementType);
         Obstacles = obstacles;
         Method = method;
         Options = options;
@@ -31,7 +31,6 @@ public sealed class GradientCheckReport
         double[] numericNorms = [.. tensors.Select(tensor => tensor.NumericNorm)];
         RelativeDifference = ScaledNorm.RelativeDifference(
             ScaledNorm.Of(differenceNorms), ScaledNorm.Of(analyticNorms), ScaledNorm.Of(numericNorms));
-        GradientDiagnosis.DiagnoseFailedTensors(tensors, options.BatchSize, Subject.Noun, method.ElementType);
     }
 
     /// <summary>True when every entry of every tensor passed and nothing else went wrong.</summary>

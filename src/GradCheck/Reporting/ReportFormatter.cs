@@ -67,6 +67,19 @@ internal static class ReportFormatter
         return text.ToString();
     }
 
+    /// <summary>The report's first line, its verdict, such as <c>Gradient check passed: ...</c>.</summary>
+    public static string VerdictLine(GradientCheckReport report)
+    {
+        var text = new StringBuilder();
+        WriteVerdict(text, report);
+        string written = text.ToString();
+        int end = written.IndexOf(Environment.NewLine, StringComparison.Ordinal);
+        return end < 0 ? written : written[..end];
+    }
+
+    /// <summary>The options line, such as <c>Options: new GradientCheckOptions { ... }</c>, with which a check can be repeated.</summary>
+    public static string OptionsLine(GradientCheckReport report) => "Options: " + OptionsText.Code(report.Options);
+
     private static void WriteVerdict(StringBuilder text, GradientCheckReport report)
     {
         if (report.Obstacles.Count > 0)
@@ -256,7 +269,7 @@ internal static class ReportFormatter
             text.AppendLine(note);
         }
 
-        text.Append("Options: ").AppendLine(OptionsText.Code(report.Options));
+        text.AppendLine(OptionsLine(report));
         WriteCoverage(text, report);
         text.Append("Rule: ").Append(report.Tolerance).AppendLine("; NaN or infinity fails; a = analytic (backprop), n = numerical");
         text.Append("Numerical ").Append(report.Subject.Noun).Append(": ").Append(report.Subject.Method ?? report.Method.ToString()).AppendLine();

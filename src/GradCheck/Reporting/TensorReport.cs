@@ -46,7 +46,7 @@ public sealed class TensorReport
     public int CheckedEntryCount => Entries.CheckedCount;
 
     /// <summary>The random directions the tensor was checked along, in a fast check; empty otherwise.</summary>
-    public IReadOnlyList<DirectionReport> Directions { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+    public IReadOnlyList<DirectionReport> Directions { get; internal init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
 
     /// <summary>How many entries fail the rule, non-finite ones included.</summary>
     public int FailedEntryCount { get; }
@@ -67,7 +67,7 @@ public sealed class TensorReport
     /// How many entries sit on a kink of the cost (passing or not), where their verdict was made: an entry
     /// re-checked at a point nudged off the ties counts only if it sits on a kink there too.
     /// </summary>
-    public int KinkCount { get; init; }
+    public int KinkCount { get; internal init; }
 
     /// <summary>
     /// How many entries could not be checked: a kink where a lies outside the one-sided derivatives,
@@ -75,14 +75,14 @@ public sealed class TensorReport
     /// where the check re-checked them (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>), at the
     /// points nudged off the ties too. They are among <see cref="Kinks"/>.
     /// </summary>
-    public int NotCheckableCount { get; init; }
+    public int NotCheckableCount { get; internal init; }
 
     /// <summary>
     /// The smallest relative error of the whole tensor this check was sure to see (a = (1 + r) times the
     /// true derivative fails once r exceeds it), from the bounds and error estimates of its entries; NaN where no entry has a non-zero smooth n.
     /// Above <see cref="ResolutionTarget"/>, a passing tensor says so (<see cref="Unresolved"/>).
     /// </summary>
-    public double Resolution { get; init; } = double.NaN;
+    public double Resolution { get; internal init; } = double.NaN;
 
     /// <summary>The relative error every check should see in a tensor: 1%.</summary>
     public const double ResolutionTarget = 0.01;
@@ -98,7 +98,7 @@ public sealed class TensorReport
     public bool NothingCheckable => NotCheckableCount > 0 && NotCheckableCount == CheckedEntryCount;
 
     /// <summary>The first kink entries, in index order, for the report.</summary>
-    public IReadOnlyList<EntryReport> Kinks { get; init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
+    public IReadOnlyList<EntryReport> Kinks { get; internal init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
 
     /// <summary>
     /// How many entries were not checkable at the given point and were re-checked at a point nudged off
@@ -108,7 +108,20 @@ public sealed class TensorReport
     internal int NudgedCount => Entries.NudgedCount;
 
     /// <summary>What kind of mistake the failing entries look like; null when the tensor passed.</summary>
-    public TensorDiagnosis? Diagnosis { get; internal set; }
+    public TensorDiagnosis? Diagnosis { get; private init; }
+
+    /// <summary>The same report with its diagnosis: a new report, so that a report never changes once built.</summary>
+    /// <param name="diagnosis">What kind of mistake the failing entries look like.</param>
+    internal TensorReport WithDiagnosis(TensorDiagnosis diagnosis) =>
+        new(Name, [.. Shape], FailedEntryCount, WorstEntries, AnalyticNorm, NumericNorm, DifferenceNorm, Entries)
+        {
+            Directions = Directions,
+            KinkCount = KinkCount,
+            NotCheckableCount = NotCheckableCount,
+            Resolution = Resolution,
+            Kinks = Kinks,
+            Diagnosis = diagnosis,
+        };
 
     /// <summary>
     /// The analytic gradient a, every entry in row-major order, in double; an entry re-checked at a point

@@ -108,7 +108,7 @@ public class GradientAlignmentTests
         TensorSet<double>.FromPairs(new Dictionary<string, object> { ["W"] = W, ["b"] = B }, writable: true, role: "parameter");
 
     private static TensorStorage<double>[] Align(TensorSet<double> parameters, Dictionary<string, object> gradients) =>
-        GradientAlignment.Align(parameters, TensorSet<double>.FromDictionary(gradients, writable: false, role: "gradient"));
+        GradientAlignment.Align(parameters, TensorSet<double>.FromNamedTensors(gradients, writable: false, role: "gradient"));
 
     private static void AssertAlignedTo(TensorStorage<double>[] aligned, double[,] gradientOfW, double[] gradientOfB)
     {

@@ -31,7 +31,7 @@ public class TensorSetTests
     [Test]
     public void Refuses_null_instead_of_a_dictionary()
     {
-        var exception = Assert.Throws<ArgumentException>(() => TensorSet<double>.FromDictionary(null, writable: false, role: "gradient"));
+        var exception = Assert.Throws<ArgumentException>(() => TensorSet<double>.FromNamedTensors(null, writable: false, role: "gradient"));
         Assert.That(exception.Message, Does.Contain("gradients must be a dictionary").And.Contain("were null"));
     }
 
@@ -39,7 +39,7 @@ public class TensorSetTests
     public void Refuses_a_dictionary_whose_keys_are_not_names()
     {
         var exception = Assert.Throws<ArgumentException>(() =>
-            TensorSet<double>.FromDictionary(new Dictionary<int, double[]> { [1] = [1.0] }, writable: false, role: "gradient"));
+            TensorSet<double>.FromNamedTensors(new Dictionary<int, double[]> { [1] = [1.0] }, writable: false, role: "gradient"));
         Assert.That(exception.Message, Does.Contain("key"));
     }
 
@@ -47,7 +47,7 @@ public class TensorSetTests
     public void Reads_any_dictionary_from_name_to_a_supported_container()
     {
         var gradients = new Dictionary<string, float[,]> { ["dW"] = new float[2, 2], ["dV"] = new float[1, 3] };
-        TensorSet<float> set = TensorSet<float>.FromDictionary(gradients, writable: false, role: "gradient");
+        TensorSet<float> set = TensorSet<float>.FromNamedTensors(gradients, writable: false, role: "gradient");
         Assert.That(set.Tensors.Select(tensor => tensor.Storage.Shape), Is.EqualTo(new[] { new[] { 2, 2 }, new[] { 1, 3 } }));
     }
 
@@ -88,6 +88,6 @@ public class TensorSetTests
         double[] zeros = [0, 0];
         var gradients = new Dictionary<string, double[]> { ["dW"] = zeros, ["db"] = zeros };
 
-        Assert.That(TensorSet<double>.FromDictionary(gradients, writable: false, role: "gradient").Tensors, Has.Count.EqualTo(2));
+        Assert.That(TensorSet<double>.FromNamedTensors(gradients, writable: false, role: "gradient").Tensors, Has.Count.EqualTo(2));
     }
 }
