@@ -42,6 +42,7 @@ internal static class DirectionalProbe
         Span<T> values = tensor.Storage.Span;
         int count = subset?.Length ?? values.Length;
         var original = new T[count];
+        var x = new double[count];
         var step = new double[count];
         double dot = 0;
         double magnitude = 0;
@@ -49,27 +50,28 @@ internal static class DirectionalProbe
         {
             int index = subset?[k] ?? k;
             original[k] = values[index];
-            step[k] = Math.Max(1, Math.Abs(double.CreateTruncating(values[index]))) * direction[k];
+            x[k] = double.CreateTruncating(values[index]);
+            step[k] = Math.Max(1, Math.Abs(x[k])) * direction[k];
             dot += analytic[index] * step[k];
             magnitude += Math.Abs(analytic[index] * step[k]);
         }
 
-        ReadOnlySpan<int> multiples = rule.Method == DifferenceMethod.CentralTwoPoint ? Stencil.Multiples[..2] : Stencil.Multiples;
-        Span<double> at = stackalloc double[Stencil.Multiples.Length];
+        ReadOnlySpan<int> multiples = DirectionalStencil.Multiples(rule.Method);
+        Span<double> at = stackalloc double[multiples.Length];
+        var moved = new T[count];
+        var rounding = new double[count];
         double h = rule.RelativeStep;
         try
         {
             for (int point = 0; point < multiples.Length; point++)
             {
-                double t = multiples[point] * h;
+                DirectionalStencil.Point<T>(x, step, multiples[point] * h, moved, rounding);
                 double offLine = 0;
                 for (int k = 0; k < count; k++)
                 {
                     int index = subset?[k] ?? k;
-                    T moved = original[k] + T.CreateTruncating(t * step[k]);
-                    values[index] = moved;
-                    double rounding = double.CreateTruncating(moved) - double.CreateTruncating(original[k]) - (t * step[k]);
-                    offLine += double.IsFinite(analytic[index]) ? analytic[index] * rounding : 0;
+                    values[index] = moved[k];
+                    offLine += double.IsFinite(analytic[index]) ? analytic[index] * rounding[k] : 0;
                 }
 
                 at[point] = CostEvaluation.At(cost, $"{tensor.Name} moved along {what}, t = {StepSize.OffsetText(multiples[point])}", rule.Cancellation) - offLine;
@@ -84,16 +86,8 @@ internal static class DirectionalProbe
         }
 
         var numeric = new NumericalGradient(1);
-        double epsilon = MachineEpsilon.Of<T>();
-        if (rule.Method == DifferenceMethod.CentralTwoPoint)
-        {
-            CentralEstimate.Write(2 * h, at[0], at[1], RoundOff.TwoPointUlps * epsilon, numeric, 0);
-        }
-        else
-        {
-            var points = new Stencil(0, h, -h, 2 * h, -2 * h, 4 * h, -4 * h);
-            RichardsonEstimate.Write(points, Stencil.Of(rule.BaseCost, at), CostNoise.Ulps(RoundOff.Ulps * epsilon), numeric, 0);
-        }
+        double ulps = rule.Method == DifferenceMethod.CentralTwoPoint ? RoundOff.TwoPointUlps : RoundOff.Ulps;
+        DirectionalStencil.Estimate(rule.Method, h, rule.BaseCost, at, ulps * MachineEpsilon.Of<T>(), magnitudeFloor: 0, numeric, 0);
 
         // The analytic side's round-off is that of a dot product: relative to the sum of its terms' magnitudes.
         EntryOutcome outcome = GradientComparison.Judge(dot, numeric, 0, comparison, magnitude, out double error, out double bound);

@@ -51,7 +51,7 @@ internal static class DirectionalDifference
     {
         int n = x.Length;
         bool twoPoint = method == DifferenceMethod.CentralTwoPoint;
-        ReadOnlySpan<int> multiples = twoPoint ? Stencil.Multiples[..2] : Stencil.Multiples;
+        ReadOnlySpan<int> multiples = DirectionalStencil.Multiples(method);
         double epsilon = MachineEpsilon.Of<T>();
         double[] xd = [.. x.Select(value => double.CreateTruncating(value))];
         double[] vd = [.. direction.Select(value => double.CreateTruncating(value))];
@@ -74,8 +74,8 @@ internal static class DirectionalDifference
         var point = new T[n];
         for (int s = 0; s < multiples.Length; s++)
         {
-            double t = multiples[s] * h;
-            deviations[s] = PointAlong(xd, vd, t, point);
+            deviations[s] = new double[n];
+            DirectionalStencil.Point<T>(xd, vd, multiples[s] * h, point, deviations[s]);
             values[s] = gradient.EvaluatePerturbed(point, Where(multiples[s], "v"));
         }
 
@@ -96,9 +96,10 @@ internal static class DirectionalDifference
         if (largestDeviation > 0)
         {
             double[] r = [.. e.Select(value => value / share)];
-            PointAlong(xd, r, h, point);
+            var unused = new double[n];
+            DirectionalStencil.Point<T>(xd, r, h, point, unused);
             double[] plus = gradient.EvaluatePerturbed(point, Where(1, "r (r the rounding of the points)"));
-            PointAlong(xd, r, -h, point);
+            DirectionalStencil.Point<T>(xd, r, -h, point, unused);
             double[] minus = gradient.EvaluatePerturbed(point, Where(-1, "r (r the rounding of the points)"));
             for (int i = 0; i < n; i++)
             {
@@ -114,26 +115,17 @@ internal static class DirectionalDifference
         // taking the rounding of the points for a kink.
         double largestGradient = Math.Abs(TensorPrimitives.MaxMagnitude<double>(given));
         double ulp = (twoPoint ? RoundOff.TwoPointUlps : RoundOff.Ulps) * epsilon;
-        var at = new Stencil(0, h, -h, 2 * h, -2 * h, 4 * h, -4 * h);
         Span<double> perturbed = stackalloc double[multiples.Length];
         double largestEffect = 0;
         for (int i = 0; i < n; i++)
         {
-            double floor = largestGradient + (h * effects[i] / ulp);
-            if (twoPoint)
+            // The positions are the nominal t: the deviations from x + t v are accounted for through e.
+            for (int s = 0; s < perturbed.Length; s++)
             {
-                CentralEstimate.Write(2 * h, values[0][i], values[1][i], ulp, into, i, floor);
+                perturbed[s] = values[s][i];
             }
-            else
-            {
-                // The positions are the nominal t: the deviations from x + t v are accounted for through e.
-                for (int s = 0; s < perturbed.Length; s++)
-                {
-                    perturbed[s] = values[s][i];
-                }
 
-                RichardsonEstimate.Write(at, Stencil.Of(given[i], perturbed), CostNoise.Ulps(ulp, floor), into, i);
-            }
+            DirectionalStencil.Estimate(method, h, given[i], perturbed, ulp, largestGradient + (h * effects[i] / ulp), into, i);
 
             if (!double.IsFinite(effects[i]))
             {
@@ -147,28 +139,6 @@ internal static class DirectionalDifference
         }
 
         return new DirectionalStep(h, share, largestEffect, largestDeviation > 0);
-    }
-
-    /// <summary>
-    /// Writes the point x + t d, rounded to <typeparamref name="T"/>, into <paramref name="point"/> and
-    /// returns its deviation from x + t d, exact to a rounding of the deviation itself: p - x by an
-    /// error-free sum (Knuth's TwoSum), then minus t d with a single rounding (a fused multiply-add).
-    /// </summary>
-    private static double[] PointAlong<T>(double[] x, double[] d, double t, T[] point)
-        where T : IFloatingPointIeee754<T>
-    {
-        var deviation = new double[x.Length];
-        for (int k = 0; k < x.Length; k++)
-        {
-            point[k] = T.CreateTruncating(x[k] + (t * d[k]));
-            double p = double.CreateTruncating(point[k]);
-            double sum = p - x[k];
-            double back = sum - p;
-            double sumError = (p - (sum - back)) + (-x[k] - back);
-            deviation[k] = Math.FusedMultiplyAdd(-t, d[k], sum) + sumError;
-        }
-
-        return deviation;
     }
 
     /// <summary>The point in words: <c>x + 2h v</c>, <c>x - h v</c>.</summary>
