@@ -7,75 +7,6 @@ namespace GradCheck.Tests.Differentiation;
 
 public class RichardsonDifferenceTests
 {
-    // Richardson's estimate is the five-point stencil: truncation h⁴|f⁽⁵⁾|/30, round-off about
-    // 18 ulps |f| / 12h = 1.5 ε |f| / h.
-    // double: h = 1.85e-4, so round-off ≈ 1.8e-12 |f| and truncation ≈ 4e-17 |f⁽⁵⁾|; 1e-10 has margin for
-    //         |f| up to 10, and a plain central difference at this h (error h²|f'''|/6 ≈ 6e-9 |f'''|) fails it.
-    // float:  h = 1.03e-2, so round-off ≈ 1.7e-5 |f| per ulp of error in the cost; float's elementary
-    //         functions carry 1-2 ulps, so 2e-4 for |f| up to about 3.
-    private const double DoubleBound = 1e-10;
-    private const double FloatBound = 2e-4;
-
-    [TestCase(3.0, DoubleBound)]
-    [TestCase(3f, FloatBound)]
-    public void Derivative_of_x_squared_at_3_is_6<T>(T x, double bound)
-        where T : IFloatingPointIeee754<T>
-    {
-        AssertDerivative([x], v => v[0] * v[0], [6.0], bound);
-    }
-
-    [TestCase(0.7, DoubleBound)]
-    [TestCase(-2.0, DoubleBound)]
-    [TestCase(0.7f, FloatBound)]
-    [TestCase(-2f, FloatBound)]
-    public void Derivative_of_sin_is_cos<T>(T x, double bound)
-        where T : IFloatingPointIeee754<T>
-    {
-        AssertDerivative([x], v => T.Sin(v[0]), [Math.Cos(double.CreateTruncating(x))], bound);
-    }
-
-    [TestCase(0.5, DoubleBound)]
-    [TestCase(-1.0, DoubleBound)]
-    [TestCase(0.5f, FloatBound)]
-    [TestCase(-1f, FloatBound)]
-    public void Derivative_of_exp_is_exp<T>(T x, double bound)
-        where T : IFloatingPointIeee754<T>
-    {
-        AssertDerivative([x], v => T.Exp(v[0]), [Math.Exp(double.CreateTruncating(x))], bound);
-    }
-
-    [Test]
-    public void Gradient_of_log_sum_exp_is_softmax_in_double()
-    {
-        double[] z = Functions.Uniform<double>(new Random(11), 5, 2.0);
-        AssertDerivative(z, v => Functions.LogSumExp<double>(v), Functions.Softmax<double>(z), DoubleBound);
-    }
-
-    [Test]
-    public void Gradient_of_log_sum_exp_is_softmax_in_float()
-    {
-        // f ≈ 2 through ~12 float operations (exp, sum, log): a few ulps per evaluation, ≈ 5 · 1.7e-5 · 2 ≈ 1.7e-4;
-        // 5e-4 has margin.
-        float[] z = Functions.Uniform<float>(new Random(11), 5, 2.0);
-        AssertDerivative(z, v => Functions.LogSumExp<float>(v), [.. Functions.Softmax<float>(z).Select(g => (double)g)], 5e-4);
-    }
-
-    [Test]
-    public void Gradient_of_softmax_cross_entropy_is_softmax_minus_one_hot_in_double()
-    {
-        double[] z = Functions.Uniform<double>(new Random(12), 5, 2.0);
-        AssertDerivative(z, v => Functions.SoftmaxCrossEntropy<double>(v, 3), Functions.SoftmaxCrossEntropyGradient<double>(z, 3), DoubleBound);
-    }
-
-    [Test]
-    public void Gradient_of_softmax_cross_entropy_is_softmax_minus_one_hot_in_float()
-    {
-        // As log-sum-exp in float, plus one subtraction: 5e-4.
-        float[] z = Functions.Uniform<float>(new Random(12), 5, 2.0);
-        AssertDerivative(
-            z, v => Functions.SoftmaxCrossEntropy<float>(v, 3), [.. Functions.SoftmaxCrossEntropyGradient<float>(z, 3).Select(g => (double)g)], 5e-4);
-    }
-
     [Test]
     public void Error_estimate_covers_the_truncation_of_a_steep_cost()
     {
@@ -301,26 +232,4 @@ public class RichardsonDifferenceTests
     /// Each derivative is within <paramref name="bound"/> of the truth, and the estimate's own error
     /// bound, doubled as the automatic rule doubles it, covers the actual error.
     /// </summary>
-    private static void AssertDerivative<T>(T[] x, Func<T[], T> cost, IEnumerable<T> expected, double bound)
-        where T : IFloatingPointIeee754<T>
-    {
-        AssertDerivative(x, cost, [.. expected.Select(double.CreateTruncating)], bound);
-    }
-
-    private static void AssertDerivative<T>(T[] x, Func<T[], T> cost, double[] expected, double bound)
-        where T : IFloatingPointIeee754<T>
-    {
-        NumericalGradient gradient = Numerics.Differentiate(x, cost, DifferenceMethod.Richardson).Gradient;
-        double[] actualErrors = [.. gradient.Value.Select((value, i) => Math.Abs(value - expected[i]))];
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(gradient.Value, Is.EqualTo(expected).Within(bound));
-            for (int i = 0; i < x.Length; i++)
-            {
-                Assert.That(actualErrors[i], Is.LessThanOrEqualTo(2 * gradient.Error[i]), $"|n - f'| <= 2 e(n) at entry {i}");
-            }
-
-            Assert.That(gradient.IsKink, Has.All.False);
-        }
-    }
 }
