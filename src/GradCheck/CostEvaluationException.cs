@@ -14,6 +14,14 @@ public sealed class CostEvaluationException : Exception
         : base(Describe(point, innerException), innerException) =>
         Point = point;
 
+    /// <summary>For a function that is not the cost (a layer's forward or backward pass): the message names it, such as <c>The backward pass threw ...</c>.</summary>
+    /// <param name="point">Where it was called, such as <c>the backward pass</c>.</param>
+    /// <param name="innerException">What it threw.</param>
+    /// <param name="message">The message, naming what threw.</param>
+    internal CostEvaluationException(string point, Exception innerException, string message)
+        : base(message, innerException) =>
+        Point = point;
+
     /// <summary>Where the cost was evaluated when it threw, such as <c>W1[3,2] + h</c>.</summary>
     public string Point { get; }
 

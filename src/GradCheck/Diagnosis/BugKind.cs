@@ -21,16 +21,16 @@ public enum BugKind
     /// <summary>Every entry is the numerical gradient with its sign flipped.</summary>
     SignFlipped,
 
-    /// <summary>The tensor holds the numerical gradient's transpose.</summary>
+    /// <summary>The tensor holds the numerical gradient's transpose, or the numerical gradient with two of its axes swapped.</summary>
     Transposed,
 
     /// <summary>The tensor holds another tensor's numerical gradient (see <see cref="TensorDiagnosis.OtherTensor"/>).</summary>
     SwappedWithTensor,
 
-    /// <summary>Each entry holds the numerical gradient of its neighbour: indices shifted by one.</summary>
+    /// <summary>Each entry holds the numerical gradient of its neighbour: indices shifted by one, in row-major order or along some axes (padding or a stride off by one).</summary>
     ShiftedByOne,
 
-    /// <summary>The entries are in reverse order along an axis (a convolution kernel flipped, say).</summary>
+    /// <summary>The entries are in reverse order along one or several axes (a convolution kernel flipped or rotated 180°, say).</summary>
     Reversed,
 
     /// <summary>The wrong entries fill whole rows (index along the first axis); the other rows are right.</summary>

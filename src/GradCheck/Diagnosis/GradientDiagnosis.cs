@@ -12,13 +12,25 @@ namespace GradCheck.Diagnosis;
 /// <see cref="EntryMatch.Slack"/>): not finite; at kinks only; a tensor the cost does not read (n 0,
 /// or within its error of 0); zero; a constant factor (a sign flip, the batch size) that the entries
 /// can tell from 1, or, under a stated rule, differences within n's own error; transposed; swapped
-/// with another tensor; shifted by one; reversed; whole rows; whole columns; isolated entries;
+/// with another tensor; shifted by one; reversed; reversed, shifted or swapped along some axes of an
+/// N-D tensor (<see cref="AxisPatterns"/>); whole rows; whole columns; isolated entries;
 /// otherwise no simple pattern.
 /// </summary>
 internal static class GradientDiagnosis
 {
     /// <summary>How close a fitted factor must be to -1, m or 1/m to be named as such (relative).</summary>
     public const double FactorResolution = 1e-3;
+
+    /// <summary>
+    /// |n| / |a| below which, in every entry, n is no multiple of a's value but the cost's rounding:
+    /// a float difference resolves about 1e-5 of a derivative at best, a double one about 1e-10 of the
+    /// cost's scale, and no bookkeeping mistake multiplies a gradient by a million.
+    /// </summary>
+    public const double NegligibleRatio = 1e-6;
+
+    /// <summary>What a tensor whose numerical gradient is 0 or noise while a is not says about the cost.</summary>
+    private const string DoesNotDepend =
+        "the cost does not depend on this tensor here (a bias followed by a normalisation is the classic case: the normalisation cancels it, and its gradient is 0), or it reads a copy of it or another tensor";
 
     /// <summary>The tensors of one report, each failing one with its <see cref="TensorReport.Diagnosis"/>.</summary>
     /// <param name="tensors">The tensors of one report, not diagnosed; a swap is looked for among them.</param>
@@ -49,6 +61,7 @@ internal static class GradientDiagnosis
             ?? SwappedWith(tensor, all, noun)
             ?? IndexPatterns.ShiftedByOne(entries, shape, noun)
             ?? IndexPatterns.Reversed(entries, shape, noun)
+            ?? AxisPatterns.Find(entries, shape, noun)
             ?? RegionPatterns.WholeRows(entries, tensor.Name, shape)
             ?? RegionPatterns.WholeColumns(entries, tensor.Name, shape)
             ?? RegionPatterns.Isolated(entries, tensor.Name, shape)
@@ -158,8 +171,11 @@ internal static class GradientDiagnosis
     }
 
     /// <summary>
-    /// n is 0 in every entry, or within its own error of 0 (the cost constant in the tensor by
-    /// construction, up to round-off), while a is not: a / n would be a ratio to noise, so no factor.
+    /// n is 0 in every entry, within its own error of 0 (the cost constant in the tensor by
+    /// construction, up to round-off), or below <see cref="NegligibleRatio"/> of a everywhere, while a
+    /// is not 0: a / n would be a ratio to noise, so no factor. A cost that does not depend on a tensor
+    /// at this point (a bias followed by a normalisation, which subtracts it again) has a gradient of 0
+    /// there; a cost that reads a copy of it never sees the check's perturbations.
     /// </summary>
     private static TensorDiagnosis? NotReadByCost(TensorEntries entries, string noun)
     {
@@ -171,9 +187,7 @@ internal static class GradientDiagnosis
 
         if (considered.All(index => entries.Numeric[index] == 0))
         {
-            return new TensorDiagnosis(
-                BugKind.NotReadByCost,
-                $"the numerical {noun} is 0 in {Wording.Every(entries)} but a is not: the cost does not read this tensor (does it read a copy, or another tensor?)");
+            return new TensorDiagnosis(BugKind.NotReadByCost, $"the numerical {noun} is 0 in {Wording.Every(entries)} but a is not: {DoesNotDepend}");
         }
 
         // Within its error of 0 everywhere, and a outside the automatic rule's bound somewhere (not noise as well).
@@ -181,14 +195,25 @@ internal static class GradientDiagnosis
         bool numericIsNoise = considered.All(index => Math.Abs(entries.Numeric[index]) <= GradientTolerance.ErrorEstimateFactor * entries.NumericError[index]);
         bool analyticIsNot = considered.Any(index => Math.Abs(entries.Analytic[index]) >
             GradientTolerance.Automatic.Bound(Math.Abs(entries.Analytic[index]), entries.NumericError[index], entries.TensorScale, epsilon));
-        if (!numericIsNoise || !analyticIsNot)
+        if (numericIsNoise && analyticIsNot)
         {
-            return null;
+            return new TensorDiagnosis(
+                BugKind.NotReadByCost,
+                string.Create(CultureInfo.InvariantCulture, $"the numerical {noun} is 0 within its own error in {Wording.Every(entries)} (largest |n| = {entries.TensorScale:0.00e+00}) but a is not: {DoesNotDepend}"));
         }
 
-        return new TensorDiagnosis(
-            BugKind.NotReadByCost,
-            string.Create(CultureInfo.InvariantCulture, $"the numerical {noun} is 0 within its own error in {Wording.Every(entries)} (largest |n| = {entries.TensorScale:0.00e+00}) but a is not: the cost does not depend on this tensor (does it read a copy, or another tensor, or does the tensor cancel out of it?)"));
+        // n far below a in every entry (below a's largest where a is 0), even where its error estimate
+        // is smaller still: a factor of a million is no bookkeeping mistake, and n is what is left of
+        // the cost's rounding. Entry by entry, so that one huge wrong entry is not read as this.
+        double largestAnalytic = considered.Max(index => Math.Abs(entries.Analytic[index]));
+        if (considered.All(index => Math.Abs(entries.Numeric[index]) <= NegligibleRatio * (entries.Analytic[index] != 0 ? Math.Abs(entries.Analytic[index]) : largestAnalytic)))
+        {
+            return new TensorDiagnosis(
+                BugKind.NotReadByCost,
+                string.Create(CultureInfo.InvariantCulture, $"the numerical {noun} is below {NegligibleRatio:0e+00} of a in {Wording.Every(entries)} (largest |n| = {entries.TensorScale:0.00e+00}, largest |a| = {largestAnalytic:0.00e+00}), so no factor: {DoesNotDepend}"));
+        }
+
+        return null;
     }
 
     private static TensorDiagnosis? Zero(TensorEntries entries, string noun)

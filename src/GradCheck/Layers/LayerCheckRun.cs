@@ -7,9 +7,9 @@ using GradCheck.Reporting;
 namespace GradCheck.Layers;
 
 /// <summary>
-/// One layer check, for element type T: draw dy, run backward once, then check the gradient of
-/// J = &lt;dy, f(x)&gt;; entries not checkable there, where kinks may meet, are re-checked at a point
-/// nudged off the ties, after a forward and a backward pass there.
+/// One layer check, for element type T, as a <see cref="GradientProblem{T}"/>: draw dy, run backward
+/// once, then check the gradient of J = &lt;dy, f(x)&gt;; entries not checkable there, where kinks may
+/// meet, are re-checked at a point nudged off the ties, after a forward and a backward pass there.
 /// </summary>
 internal static class LayerCheckRun
 {
@@ -23,14 +23,46 @@ internal static class LayerCheckRun
         GradientCheckOptions options)
         where T : IFloatingPointIeee754<T>
         where TInput : notnull
+        where TOutput : notnull =>
+        Problem<T, TInput, TOutput>(Layer.InputName, input, forward, backward, parameters, parameterGradients, seed, options).Check(options);
+
+    /// <summary>
+    /// The layer check as a problem: x (the problem's own copy) and the parameters are its tensors, J =
+    /// &lt;dy, f(x)&gt; its cost, and its backward pass runs the layer's forward pass at the current point,
+    /// then its backward pass with dy. dy is drawn at the first forward pass, from the output's size.
+    /// </summary>
+    public static GradientProblem<T> Problem<T, TInput, TOutput>(
+        string name,
+        TInput input,
+        Func<TInput, TOutput> forward,
+        Func<TOutput, TInput> backward,
+        IReadOnlyList<KeyValuePair<string, object?>> parameters,
+        Func<IReadOnlyList<KeyValuePair<string, object?>>>? parameterGradients,
+        int seed,
+        GradientCheckOptions? options)
+        where T : IFloatingPointIeee754<T>
+        where TInput : notnull
         where TOutput : notnull
     {
         // The layer works on a copy of x, which the check perturbs in place like any parameter.
         var x = (TInput)LayerContainers.Copy<T>(input, Layer.InputName);
-        TOutput y = Call(forward, x, "the forward pass at the given input");
-        T[] dyValues = UpstreamGradient.Draw<T>(TensorStorageFactory.Wrap<T>(y, "f(x)", writable: false).Length, seed);
-        var dy = (TOutput)LayerContainers.NewLike<T>(y, dyValues, "dy");
-        double[] dyDouble = [.. dyValues.Select(double.CreateTruncating)];
+        // dy is drawn once (a flag, not a null test: Memory<T> is a struct).
+        TOutput dy = default!;
+        bool drawn = false;
+        double[] dyDouble = [];
+
+        // The forward pass at the current point; the first call draws dy of y's shape.
+        void Forward(string where)
+        {
+            TOutput y = Call(forward, x, "the forward pass" + where);
+            if (!drawn)
+            {
+                T[] dyValues = UpstreamGradient.Draw<T>(TensorStorageFactory.Wrap<T>(y, "f(x)", writable: false).Length, seed);
+                dy = (TOutput)LayerContainers.NewLike<T>(y, dyValues, "dy");
+                dyDouble = [.. dyValues.Select(double.CreateTruncating)];
+                drawn = true;
+            }
+        }
 
         // A copy of dy, because a backward pass may use its argument as scratch space; copies of what it
         // returns, because its buffers may be overwritten by the forward passes of the check.
@@ -54,23 +86,40 @@ internal static class LayerCheckRun
         // J = <dy, y> sums terms of both signs, so its noise is that of Σ |dy_i y_i|, not of |J|: the
         // check measures that noise from the cost's own values, whatever J's magnitude (an earlier
         // constant added to J to cover the sum could cancel J to 0 when every dy_i y_i was negative).
-        T Cost() => T.CreateTruncating(WeightedSum<T>(dyDouble, forward(x)));
+        T Cost()
+        {
+            if (!drawn)
+            {
+                Forward(" at the given input");
+            }
 
-        // At a point nudged off the ties the backward pass needs the forward pass's state there first,
-        // as at the given point: the same dy, so that J is the same function of x and the parameters.
+            return T.CreateTruncating(WeightedSum<T>(dyDouble, forward(x)));
+        }
+
+        // The backward pass needs the forward pass's state at the point first: the same dy at every
+        // point, so that J is the same function of x and the parameters.
+        TensorSet<T> BackwardAtGivenPoint()
+        {
+            Forward(" at the given input");
+            return Gradients(string.Empty);
+        }
+
         TensorSet<T> BackwardAtNudgedPoint(TensorSet<T> _)
         {
             const string Where = " at the point nudged off the ties";
-            Call(forward, x, "the forward pass" + Where);
+            Forward(Where);
             return Gradients(Where);
         }
 
-        TensorSet<T> gradients = Gradients(string.Empty);
+        IReadOnlyList<string> Notes() =>
+        [
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"Layer check: J = <dy, f(x)> with dy drawn from N(0, 1) with seed {seed}, {dyDouble.Length} entries; the gradient with respect to x is backward(dy)"),
+        ];
+
         KeyValuePair<string, object?>[] tensors = [new(Layer.InputName, x), .. parameters];
-        string note = string.Create(
-            CultureInfo.InvariantCulture,
-            $"Layer check: J = <dy, f(x)> with dy drawn from N(0, 1) with seed {seed}, {dyValues.Length} entries; the gradient with respect to x is backward(dy)");
-        return GradientCheckTarget<T>.Named(Cost, tensors).CheckWithBackward(gradients, options, BackwardAtNudgedPoint, [note]);
+        return new GradientProblem<T>(name, GradientCheckTarget<T>.Named(Cost, tensors), BackwardAtGivenPoint, BackwardAtNudgedPoint, options) { Notes = Notes };
     }
 
     private static double WeightedSum<T>(double[] weights, object output)
@@ -91,10 +140,29 @@ internal static class LayerCheckRun
         return sum;
     }
 
-    /// <summary>A pass of the layer; what it throws names the pass, and returning null is refused.</summary>
-    private static TResult Call<TArgument, TResult>(Func<TArgument, TResult> pass, TArgument argument, string what) =>
-        CostEvaluation.Call(
-            () => pass(argument) ?? throw new ArgumentException($"{char.ToUpperInvariant(what[0])}{what[1..]} returned null."),
-            what,
-            CheckersOwnExceptions.ArgumentChecks);
+    /// <summary>
+    /// A pass of the layer; what it throws names the pass (<c>The backward pass threw ...</c>: it is the
+    /// layer's code, not the cost, that failed), and returning null is refused.
+    /// </summary>
+    /// <param name="pass">The pass.</param>
+    /// <param name="argument">x or dy.</param>
+    /// <param name="what">The pass and where, such as <c>the forward pass at the given input</c>.</param>
+    private static TResult Call<TArgument, TResult>(Func<TArgument, TResult> pass, TArgument argument, string what)
+    {
+        try
+        {
+            return CostEvaluation.Call(
+                () => pass(argument) ?? throw new ArgumentException($"{char.ToUpperInvariant(what[0])}{what[1..]} returned null."),
+                what,
+                CheckersOwnExceptions.ArgumentChecks);
+        }
+        catch (CostEvaluationException exception) when (exception.InnerException is { } thrown)
+        {
+            // "the backward pass at the point nudged off the ties" reads "The backward pass threw X at the point ...".
+            string[] words = what.Split(' ', 4);
+            string passName = $"{char.ToUpperInvariant(what[0])}{string.Join(' ', words.Take(3))[1..]}";
+            string where = words.Length > 3 ? " " + words[3] : string.Empty;
+            throw new CostEvaluationException(what, thrown, $"{passName} threw {thrown.GetType().Name}{where}: {thrown.Message}");
+        }
+    }
 }

@@ -93,6 +93,31 @@ public sealed class LayerUnderTest<TInput, TOutput> : ILayerUnderTest
     public LayerUnderTest<TInput, TOutput> WithSeed(int seed) =>
         new(Input, forward, backward, parameters, parameterGradients, seed);
 
+    /// <summary>
+    /// The layer check as a <see cref="GradientProblem{T}"/>, so that <c>[GradientCheck]</c> makes one test
+    /// case per tensor: <c>x</c>, a tensor of its own (the problem's copy of <see cref="Input"/>), then
+    /// each parameter. The cost is J = &lt;dy, f(x)&gt; with dy drawn from the seed at the first forward
+    /// pass; the problem's backward pass runs the forward pass at the current point, then the backward
+    /// pass with dy.
+    /// </summary>
+    /// <param name="name">The problem's name in test names and messages, such as <c>ConvBatchNorm</c>.</param>
+    /// <param name="options">How the problem is checked unless the caller says otherwise; null for the defaults.</param>
+    /// <typeparam name="T">The element type of x: <c>float</c> or <c>double</c>.</typeparam>
+    /// <exception cref="ArgumentException">The name is empty, x's container is not supported, or its element type is not <typeparamref name="T"/>.</exception>
+    public GradientProblem<T> AsProblem<T>(string name, GradientCheckOptions? options = null)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Type elementType = LayerContainers.ElementType(Input.GetType())
+            ?? throw new ArgumentException($"The layer's input is a {TypeNames.Friendly(Input.GetType())}; it must be one of {TensorStorageFactory.SupportedContainers}.");
+        if (elementType != typeof(T))
+        {
+            throw new ArgumentException($"The layer's input holds {TypeNames.Friendly(elementType)}, not {TypeNames.Friendly(typeof(T))}: ask for AsProblem<{TypeNames.Friendly(elementType)}>.", nameof(T));
+        }
+
+        return LayerCheckRun.Problem<T, TInput, TOutput>(name, Input, forward, backward, parameters, parameterGradients, Seed, options);
+    }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException">A container is not supported, or shapes do not match.</exception>
     /// <exception cref="CostEvaluationException">The forward or backward pass threw; every parameter has been restored.</exception>

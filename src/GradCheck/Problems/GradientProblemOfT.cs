@@ -47,8 +47,11 @@ public sealed class GradientProblem<T>
     public GradientProblem<T> WithOptions(GradientCheckOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new GradientProblem<T>(Name, Target, backward, backwardAt, options);
+        return new GradientProblem<T>(Name, Target, backward, backwardAt, options) { Notes = Notes };
     }
+
+    /// <summary>Lines the report adds about how the problem was set up (a layer check's dy), read after the backward pass has run; none by default.</summary>
+    internal Func<IReadOnlyList<string>> Notes { get; init; } = static () => [];
 
     /// <summary>
     /// Runs the backward pass and checks its gradient with respect to every tensor. Entries not checkable
@@ -57,8 +60,12 @@ public sealed class GradientProblem<T>
     /// parameter is restored bit for bit afterwards.
     /// </summary>
     /// <param name="options">How to check; null for <see cref="Options"/>, else the defaults.</param>
-    public GradientCheckReport Check(GradientCheckOptions? options = null) =>
-        Target.CheckWithBackward(backward(), options ?? Options ?? GradientCheckOptions.Default, backwardAt, notes: []);
+    public GradientCheckReport Check(GradientCheckOptions? options = null)
+    {
+        // The backward pass first: a layer's problem draws dy, which its notes describe, at its first forward pass.
+        TensorSet<T> gradients = backward();
+        return Target.CheckWithBackward(gradients, options ?? Options ?? GradientCheckOptions.Default, backwardAt, Notes());
+    }
 
     /// <summary>
     /// Runs the backward pass and checks its gradient with respect to one tensor only, differentiating
@@ -72,7 +79,8 @@ public sealed class GradientProblem<T>
     {
         ArgumentException.ThrowIfNullOrEmpty(tensor);
         GradientCheckOptions chosen = options ?? Options ?? GradientCheckOptions.Default;
-        return Target.CheckWithBackward(backward(), chosen with { Tensors = [tensor] }, backwardAt, notes: []);
+        TensorSet<T> gradients = backward();
+        return Target.CheckWithBackward(gradients, chosen with { Tensors = [tensor] }, backwardAt, Notes());
     }
 
     /// <inheritdoc />

@@ -135,7 +135,57 @@ public class LayerUnderTestTests
         double[] x = [0.2, 0.7];
         LayerUnderTest<double[], double[]> layer = Layer.Of<double[], double[]>(x, v => throw new InvalidOperationException("weights not loaded"), dy => dy);
 
-        Assert.That(() => layer.Check(), Throws.TypeOf<CostEvaluationException>().With.Message.Contains("the forward pass at the given input"));
+        Assert.That(() => layer.Check(), Throws.TypeOf<CostEvaluationException>().With.Message.EqualTo("The forward pass threw InvalidOperationException at the given input: weights not loaded"));
+    }
+
+    [Test]
+    public void A_backward_pass_that_throws_is_named_as_the_backward_pass_not_the_cost()
+    {
+        double[] x = [0.2, 0.7];
+        LayerUnderTest<double[], double[]> layer = Layer.Of<double[], double[]>(x, v => [.. v], dy => throw new NotImplementedException("written after its test"));
+
+        Assert.That(() => layer.Check(), Throws.TypeOf<CostEvaluationException>()
+            .With.Message.EqualTo("The backward pass threw NotImplementedException: written after its test")
+            .And.InnerException.TypeOf<NotImplementedException>());
+    }
+
+    [Test]
+    public void As_a_problem_a_layer_has_x_and_each_parameter_as_tensors_and_checks_each_alone()
+    {
+        var layer = new DenseTanhLayer<double>(3, 2) { Mistake = DenseTanhLayer<double>.Bug.BiasGradientFromFirstExample };
+        double[,] x = (double[,])X.Clone();
+
+        GradientProblem<double> problem = Layer.Of(x, layer.Forward, layer.Backward).WithParameters(layer.Parameters, () => layer.Gradients).AsProblem<double>("Dense");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problem.Name, Is.EqualTo("Dense"));
+            Assert.That(problem.TensorNames, Is.EqualTo(new[] { "x", "W", "b" }));
+            Assert.That(problem.Check("x").Passed, Is.True);
+            Assert.That(problem.Check("W").Passed, Is.True);
+            GradientCheckReport bias = problem.Check("b");
+            Assert.That(bias.Passed, Is.False);
+            Assert.That(bias.Tensors.Select(tensor => tensor.Name), Is.EqualTo(new[] { "b" }));
+            Assert.That(bias.ToString(), Does.Contain("Layer check: J = <dy, f(x)> with dy drawn from N(0, 1) with seed 1, 8 entries"));
+            Assert.That(x, Is.EqualTo(X), "the user's x is never modified");
+        }
+    }
+
+    [Test]
+    public void As_a_problem_a_layer_gives_the_same_report_as_its_own_check()
+    {
+        var layer = new DenseTanhLayer<double>(3, 2) { Mistake = DenseTanhLayer<double>.Bug.ActivationDerivativeMissing };
+        LayerUnderTest<double[,], double[,]> underTest = Layer.Of(X, layer.Forward, layer.Backward).WithParameters(layer.Parameters, () => layer.Gradients).WithSeed(4);
+
+        Assert.That(underTest.AsProblem<double>("Dense").Check().ToString(), Is.EqualTo(underTest.Check().ToString()));
+    }
+
+    [Test]
+    public void As_a_problem_of_another_element_type_it_says_which_to_ask_for()
+    {
+        LayerUnderTest<double[,], double[,]> layer = Layer.Of(X, x => x, dy => dy);
+
+        Assert.That(() => layer.AsProblem<float>("Identity"), Throws.ArgumentException.With.Message.Contains("The layer's input holds double, not float: ask for AsProblem<double>."));
     }
 
     private static float[,] ToFloat(double[,] values)
