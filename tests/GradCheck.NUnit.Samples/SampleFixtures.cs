@@ -1,3 +1,4 @@
+using GradCheck.Examples.Models;
 using NUnit.Framework;
 
 namespace GradCheck.NUnit.Samples;
@@ -44,6 +45,26 @@ public sealed class PropertySource
     {
         BodiesRun++;
         Assert.That(check.Check().Tensors, Has.Count.EqualTo(1));
+    }
+}
+
+/// <summary>Layers as a source: one case per tensor, x first, for a correct layer and for a draft whose dx is wrong.</summary>
+public sealed class LayerSource
+{
+    private static readonly double[,] X = { { 0.5, -1.2, 2.0 }, { 1.5, 0.2, -0.7 } };
+
+    private static IEnumerable<GradientProblem<double>> Layers()
+    {
+        foreach (LayerNormalizationBackward backward in new[] { LayerNormalizationBackward.Correct, LayerNormalizationBackward.StatisticsAsConstants })
+        {
+            var norm = new LayerNormalization<double>(features: 3, seed: 2, backward);
+            yield return Layer.Of(X, norm.Forward, norm.Backward).WithParameters(norm.Parameters, () => norm.Gradients).AsProblem<double>(backward.ToString());
+        }
+    }
+
+    [GradientCheck(nameof(Layers))]
+    public void Backprop(GradientCheckCase<double> check)
+    {
     }
 }
 

@@ -92,6 +92,23 @@ public class GradientCheckAttributeTests
         }
     }
 
+    [Test]
+    public void A_layer_as_a_problem_gives_a_case_for_x_and_for_each_parameter_and_fails_only_the_wrong_one()
+    {
+        Dictionary<string, ITestResult> results = FixtureRunner.Run(typeof(LayerSource));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results.Keys, Is.EquivalentTo(new[]
+            {
+                "Backprop(Correct > x)", "Backprop(Correct > gamma)", "Backprop(Correct > beta)",
+                "Backprop(StatisticsAsConstants > x)", "Backprop(StatisticsAsConstants > gamma)", "Backprop(StatisticsAsConstants > beta)",
+            }));
+            Assert.That(results.Where(pair => pair.Value.ResultState.Status == TestStatus.Failed).Select(pair => pair.Key), Is.EqualTo(new[] { "Backprop(StatisticsAsConstants > x)" }));
+            Assert.That(results["Backprop(StatisticsAsConstants > x)"].Message, Does.Contain("Layer check: J = <dy, f(x)> with dy drawn from N(0, 1) with seed 1"));
+        }
+    }
+
     [TestCase(nameof(BadSources.Missing), "BadSources has no static field, property or method named 'NoSuchMember'")]
     [TestCase(nameof(BadSources.WrongType), "BadSources.NotProblems returns int; it must return GradientProblem<double>")]
     [TestCase(nameof(BadSources.WrongItem), "BadSources.Mixed yields string where GradientProblem<double> is needed")]

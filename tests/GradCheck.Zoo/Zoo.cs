@@ -54,6 +54,7 @@ public static class Zoo
         seed => new ZeroInitialisedReluNetwork<T>(seed),
         seed => new SmallGradientXorNetwork<T>(seed),
         seed => new VanishingGradientNetwork<T>(seed),
+        seed => new Convolution2DBatchNorm<T>(seed),
     ];
 
     /// <summary>The problems' names, in catalogue order.</summary>

@@ -81,7 +81,7 @@ internal static class Heatmap
             : (Math.Min(width, 5 * height), Math.Min(height, 5 * width));
     }
 
-    private static void WriteCell(TextWriter writer, TensorReport tensor, TensorEntries entries, HeatmapGrid grid, HeatmapCell cell, double x, double y, double width, double height)
+    internal static void WriteCell(TextWriter writer, TensorReport tensor, TensorEntries entries, HeatmapGrid grid, HeatmapCell cell, double x, double y, double width, double height)
     {
         string tooltip = cell.IsSingleEntry
             ? EntryText.Entry(tensor.Name, tensor.Shape, entries, cell.WorstIndex)

@@ -5,7 +5,7 @@ namespace GradCheck.Reporting.Html;
 /// <summary>
 /// How a tensor's entries are laid out as a heatmap. A matrix is drawn as it is indexed, row 0 at the
 /// top; a tensor of rank above 2 as (shape[0], product of the rest), the view a fully connected layer
-/// would flatten it to; a vector as one row, wrapped into rows of <see cref="WrapWidth"/> when long.
+/// would flatten it to (when <see cref="SliceHeatmap"/> cannot draw it slice by slice); a vector as one row, wrapped into rows of <see cref="WrapWidth"/> when long.
 /// A grid never exceeds <see cref="MaxCells"/> cells a side: larger tensors are cut into blocks, each
 /// drawn with its worst entry, so that one wrong weight among 61,440 still shows.
 /// </summary>
@@ -92,6 +92,10 @@ internal sealed class HeatmapGrid
 
         return new HeatmapGrid(viewRows, viewColumns, blockRows, blockColumns, gridColumns, isVector, cells);
     }
+
+    /// <summary>The cell of the single entry at flat <paramref name="index"/>, drawn at (<paramref name="row"/>, <paramref name="column"/>).</summary>
+    public static HeatmapCell EntryCell(TensorEntries entries, int index, int row, int column) =>
+        Cell(entries, viewColumns: 1, row, column, index, index + 1, 0, 1);
 
     private static HeatmapCell Cell(TensorEntries entries, int viewColumns, int row, int column, int firstRow, int endRow, int firstColumn, int endColumn)
     {

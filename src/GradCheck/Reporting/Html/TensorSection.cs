@@ -42,8 +42,19 @@ internal static class TensorSection
         var grid = HeatmapGrid.Of(tensor.Shape, entries);
         var sample = ScatterSample.Of(entries);
         writer.Write("<div class=\"figures\">\n<figure class=\"heatmap-figure\">\n");
-        Heatmap.Write(writer, tensor, entries, grid, compact: tensor.Passed);
-        writer.Write($"<figcaption>{HtmlText.Escape(Heatmap.Caption(grid, tensor.Shape))}</figcaption>\n</figure>\n<figure class=\"scatter-figure\">\n");
+        // A tensor of rank 3 or more as the slices over its last two axes (kernels, images), when every entry fits.
+        bool sliced = SliceHeatmap.Fits(tensor.Shape);
+        if (sliced)
+        {
+            SliceHeatmap.Write(writer, tensor, entries, grid, compact: tensor.Passed);
+        }
+        else
+        {
+            Heatmap.Write(writer, tensor, entries, grid, compact: tensor.Passed);
+        }
+
+        string caption = sliced ? SliceHeatmap.Caption(tensor.Shape, entries.Length) : Heatmap.Caption(grid, tensor.Shape);
+        writer.Write($"<figcaption>{HtmlText.Escape(caption)}</figcaption>\n</figure>\n<figure class=\"scatter-figure\">\n");
         ScatterPlot.Write(writer, tensor, entries, sample, compact: tensor.Passed);
         writer.Write($"<figcaption>{HtmlText.Escape(ScatterPlot.Caption(sample))}</figcaption>\n</figure>\n</div>\n</section>\n");
     }

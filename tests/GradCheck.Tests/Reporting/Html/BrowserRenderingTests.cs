@@ -44,6 +44,20 @@ public class BrowserRenderingTests
     }
 
     [Test]
+    public void Renders_a_rank_4_kernel_rotated_180_degrees_as_six_3x3_slices()
+    {
+        Png png = Render(PlantedBugs.KernelRotated(), "kernel-rotated");
+        using (Assert.EnterMultipleScope())
+        {
+            AssertLooksLikeAReport(png);
+
+            // Each of the 6 slices has its 8 off-centre entries wrong (the centre of a 3x3 kernel rotated
+            // onto itself is right): 48 red outlines of at least 2 px x 4 sides x about 14 px.
+            Assert.That(png.Pixels.Count(pixel => Near(pixel, ColorScale.Failing)), Is.GreaterThan(48 * 4 * 2 * 10), "the failing outlines of the 48 rotated entries");
+        }
+    }
+
+    [Test]
     public void Renders_a_report_with_NaN_entries()
     {
         Png png = Render(PlantedBugs.NaNInGradient(), "nan-in-gradient");

@@ -112,6 +112,44 @@ public class HeatmapTests
             Is.SupersetOf(new[] { "1e-16", "1e-12", "1e-8", "1e-4", "1", "fails the rule", "NaN or infinite" }));
     }
 
+    [Test]
+    public void Draws_a_rank_4_tensor_as_a_grid_of_its_2_D_slices_labelled_with_the_leading_indices()
+    {
+        GradientCheckReport report = PlantedBugs.KernelRotated();
+        XElement heatmap = Heatmap(report, "P");
+        XElement[] cells = [.. heatmap.WithClass(Svg + "rect", "cell")];
+        string caption = Parse(HtmlReport.Create(report, "heatmap")).Section("P").Descendants(Xhtml + "figcaption").First().Value;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(heatmap.HasClass("slices"), Is.True);
+            Assert.That(heatmap.WithClass(Svg + "text", "slice-label").Select(label => label.Value), Is.EqualTo(new[] { "[0,0]", "[0,1]", "[1,0]", "[1,1]", "[2,0]", "[2,1]" }));
+            Assert.That(cells, Has.Length.EqualTo(54));
+            Assert.That(cells[(5 * 9) + 2].Tooltip(), Does.StartWith("P[2,1,0,2]\n"));
+
+            // Slice [0,1] sits right of slice [0,0] on the first row of slices, [1,0] below it; within a slice, entry [.., 0, 2] right of [.., 0, 0].
+            Assert.That(cells[9].Number("x"), Is.GreaterThan(cells[8].Number("x")));
+            Assert.That(cells[18].Number("y"), Is.GreaterThan(cells[8].Number("y")));
+            Assert.That(cells[2].Number("x"), Is.GreaterThan(cells[0].Number("x")));
+            Assert.That(cells.Where(cell => cell.HasClass("failed")).Count(), Is.EqualTo(report.Tensors.Single(tensor => tensor.Name == "P").FailedEntryCount));
+            Assert.That(caption, Does.StartWith("Relative error of each of the 54 entries, in 6 slices [·,·] over the last two axes (3 x 3, row 0 at the top)"));
+        }
+    }
+
+    [Test]
+    public void Draws_a_tensor_of_rank_3_with_too_many_slices_flattened_and_says_so()
+    {
+        var cost = new Support.CoupledTensorCost<double>([300, 2, 2], seed: 1);
+        GradientCheckReport report = GradientChecker.Check(cost.Cost, cost.Parameters, cost.Gradient((gradient, _) => [.. gradient.Select(value => 2 * value)]));
+        string caption = Parse(HtmlReport.Create(report, "heatmap")).Section("P").Descendants(Xhtml + "figcaption").First().Value;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Heatmap(report, "P").HasClass("slices"), Is.False);
+            Assert.That(caption, Does.Contain("viewed as (300, 4)"));
+        }
+    }
+
     private static XElement Heatmap(GradientCheckReport report, string tensor) =>
         Parse(HtmlReport.Create(report, "heatmap")).Section(tensor).Descendants(Svg + "svg").Single(svg => svg.HasClass("heatmap"));
 

@@ -44,6 +44,17 @@ internal static class PlantedBugs
         return GradientChecker.Check(model.Cost, parameters, gradients);
     }
 
+    /// <summary>
+    /// A convolution kernel P (3, 2, 3, 3) of <see cref="CoupledTensorCost{T}"/> whose gradient is rotated
+    /// 180° over its last two axes, and the vector Q (5), right: a rank-4 tensor for the slice grid.
+    /// </summary>
+    public static GradientCheckReport KernelRotated()
+    {
+        var cost = new CoupledTensorCost<double>([3, 2, 3, 3], seed: 7);
+        return GradientChecker.Check(cost.Cost, cost.Parameters, cost.Gradient((gradient, _) =>
+            [.. gradient.Select((_, flat) => gradient[flat - (flat % 9) + (8 - (flat % 9))])]));
+    }
+
     /// <summary>The tanh network with dW1[1,2] = NaN: a backward pass that divided 0 by 0.</summary>
     public static GradientCheckReport NaNInGradient()
     {
