@@ -88,6 +88,13 @@ public class FastAndParallelConstraintTests
         Assert.That(writer.ToString(), Is.EqualTo("Suite.Backprop_is_right: gradient check 12,288 of 61,481 entries (20%), 2.4 s, about 9.6 s left" + Environment.NewLine));
     }
 
+    [Test]
+    public void Progress_goes_to_standard_error_which_dotnet_test_prints_as_it_comes_at_its_normal_verbosity()
+    {
+        // TestContext.Progress reaches dotnet test's console only at its detailed verbosity.
+        Assert.That(TestProgress.ForCurrentTest().Writer, Is.SameAs(TestContext.Error));
+    }
+
     /// <summary>The message without its picture's line: each failure in a test writes its own file (.html, .2.html).</summary>
     private static string WithoutPicturePath(string message) =>
         string.Join('\n', message.Split('\n').Where(line => !line.TrimStart().StartsWith("Pictures: ", StringComparison.Ordinal)));

@@ -55,7 +55,37 @@ public class GradientDiagnosisTests
 
         // The cost reads the model's own S; the check is handed a copy of it.
         GradientCheckReport report = GradientChecker.Check(model.Cost, parameters, model.Gradient());
-        Assert.That(DiagnosisOf(report, "S").Kind, Is.EqualTo(BugKind.NotReadByCost));
+        TensorDiagnosis diagnosis = DiagnosisOf(report, "S");
+        Assert.That(diagnosis.Kind, Is.EqualTo(BugKind.NotReadByCost));
+        Assert.That(diagnosis.Description, Is.EqualTo("the numerical gradient is 0 in every entry but a is not: the cost does not depend on this tensor here (a bias followed by a normalisation is the classic case: the normalisation cancels it, and its gradient is 0), or it reads a copy of it or another tensor"));
+    }
+
+    [Test]
+    public void A_tensor_the_cost_barely_depends_on_gets_no_factor_that_is_a_ratio_to_its_tiny_gradient()
+    {
+        // J depends on b only through 1e-9 Σ b: n = 1e-9, accurately, while a backward pass that ignores
+        // the cancellation gives 1. A factor of 1e9 is no bookkeeping mistake.
+        double[] weights = [0.4, -1.3, 2.2];
+        double[] bias = [0.5, -0.25, 1.5];
+        var parameters = new Dictionary<string, double[]>(StringComparer.Ordinal) { ["w"] = weights, ["b"] = bias };
+        double Cost() => weights.Sum(w => Math.Sin(w)) + (1e-9 * bias.Sum());
+        var gradients = new Dictionary<string, double[]>(StringComparer.Ordinal) { ["w"] = [.. weights.Select(Math.Cos)], ["b"] = [1.0, 1.0, 1.0] };
+
+        TensorDiagnosis diagnosis = DiagnosisOf(GradientChecker.Check(Cost, parameters, gradients), "b");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(diagnosis.Kind, Is.EqualTo(BugKind.NotReadByCost));
+            Assert.That(diagnosis.Factor, Is.Null);
+            Assert.That(diagnosis.Description, Does.StartWith("the numerical gradient is below 1e-06 of a in every entry (largest |n| = 1.00e-09, largest |a| = 1.00e+00), so no factor: the cost does not depend on this tensor here (a bias followed by a normalisation is the classic case"));
+        }
+    }
+
+    [Test]
+    public void One_huge_wrong_entry_is_not_read_as_a_tensor_the_cost_does_not_depend_on()
+    {
+        TensorDiagnosis diagnosis = Diagnose("A", g => Mutations.Map(g, (i, j, value) => i == 1 && j == 2 ? 1e9 : value));
+        Assert.That(diagnosis.Kind, Is.EqualTo(BugKind.IsolatedEntries));
     }
 
     [Test]
