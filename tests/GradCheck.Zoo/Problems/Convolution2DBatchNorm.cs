@@ -3,10 +3,10 @@ using System.Numerics;
 namespace GradCheck.Zoo;
 
 /// <summary>
-/// Problem 20: a 2-D convolution (3x3, padding 1) from 2 to 3 channels over a batch of 2 images of 4x4,
-/// with a bias, then batch normalisation in training mode, then the sum of squares <c>½ Σ (y - r)²</c>
-/// against a fixed target. Parameters, as matrices: the images x (N·C_in, H·W) = (4, 16), the kernels
-/// K (C_out·C_in, 9) = (6, 9), the bias b (1, 3), and the normalisation's γ and β (3, 1): 127 in all.
+/// Problem 20: a 2-D convolution (3x3, padding 1) from 2 to 3 channels over a batch of 2 images of 3x3
+/// (all but the centre on the border, where a padding mistake shows), with a bias, then batch
+/// normalisation in training mode, then the sum of squares <c>½ Σ (y - r)²</c> against a fixed target. Parameters, as matrices: the images x (N·C_in, H·W) = (4, 9), the kernels
+/// K (C_out·C_in, 9) = (6, 9), the bias b (1, 3), and the normalisation's γ and β (3, 1): 99 in all.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -31,8 +31,8 @@ public sealed class Convolution2DBatchNorm<T> : ZooProblem<T>
     private const int Batch = 2;
     private const int InputChannels = 2;
     private const int OutputChannels = 3;
-    private const int Height = 4;
-    private const int Width = 4;
+    private const int Height = 3;
+    private const int Width = 3;
     private const int Taps = 3;
     private const int Padding = 1;
     private const double Epsilon = 1e-5;
