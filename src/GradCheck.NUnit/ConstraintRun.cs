@@ -9,7 +9,7 @@ namespace GradCheck.NUnit;
 /// How every constraint of this package runs its check inside the current NUnit test: the progress of
 /// a long check goes to the test's output; the test's cancellation token (NUnit's <c>[CancelAfter]</c>)
 /// stops it, together with any token in the options; after an operator such as <c>Is.Not</c>, a
-/// check that could not be trusted fails instead of passing; and a pass that left entries undecided or
+/// check that could not be trusted (an obstacle, or a failure that shows no wrong value) fails instead of passing; and a pass that left entries undecided or
 /// tensors unresolved says so in the test's output.
 /// </summary>
 /// <remarks>
@@ -61,6 +61,14 @@ internal static class ConstraintRun
                 $"{constraint.Description}: the check could not be trusted (see below), so it fails here rather than let an operator such as Is.Not turn its failure into a pass.{Environment.NewLine}{report}"));
         }
 
+        if (constraint.AfterOperator && !report.Passed && !ShowsAWrongValue(report))
+        {
+            throw new AssertionException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{constraint.Description}: the check could not be trusted (see below): it failed without finding a value outside tolerance, only where the numerical derivative is NaN or infinite or where nothing could be decided, " +
+                $"so it fails here rather than let an operator such as Is.Not turn its failure into a pass.{Environment.NewLine}{report}"));
+        }
+
         // A pass with entries it could not decide, or tensors it could not resolve to 1%, is not
         // silent: the summary goes to the test's output (the failure message when it fails says it anyway).
         if (report.Passed && report.Tensors.Any(tensor => tensor.NotCheckableCount > 0 || tensor.Unresolved))
@@ -70,4 +78,15 @@ internal static class ConstraintRun
 
         return report;
     }
+
+    /// <summary>
+    /// Whether a report shows a value that is wrong: an entry or a direction outside tolerance, or an
+    /// analytic value that is not finite. A check that failed only on entries whose numerical derivative
+    /// is not finite (a step left the cost's domain), on kinks, or on a tensor none of whose entries could
+    /// be decided, compared nothing it could stand on, and must not become a pass under Is.Not.
+    /// </summary>
+    private static bool ShowsAWrongValue(GradientCheckReport report) =>
+        report.Tensors.Any(tensor => tensor.Entries.Outcomes.Any(IsWrongValue) || tensor.Directions.Any(direction => IsWrongValue(direction.Outcome)));
+
+    private static bool IsWrongValue(EntryOutcome outcome) => outcome is EntryOutcome.OutsideTolerance or EntryOutcome.AnalyticNotFinite;
 }

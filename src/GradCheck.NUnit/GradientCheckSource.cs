@@ -46,6 +46,12 @@ internal static class GradientCheckSource
             return ReadUnseeded<T>(members, where);
         }
 
+        if (seeds.Count == 0)
+        {
+            // No seed would mean no case: the test would leave the explorer and the run would look green.
+            return [Failure(sourceName, $"The GradientCheck source {where} is given an empty seed list (Seeds = []), which makes no case: give at least one seed, or leave Seeds out.")];
+        }
+
         if (members is not [MethodInfo method] || method.GetParameters() is not [{ ParameterType: var parameterType }] || parameterType != typeof(int))
         {
             return [Failure(sourceName, $"With Seeds, the GradientCheck source {where} must be a static method that takes the seed, an int, and returns {TypeNames.Friendly(typeof(GradientProblem<T>))}.")];

@@ -41,7 +41,10 @@ internal static class GradientCheckRun
         where T : IFloatingPointIeee754<T>
     {
         notes ??= [];
-        ThrowIfNotFinite(parameters);
+
+        // Before anything reads the parameters: another check may have an entry of them moved.
+        using ParameterLease<T> lease = ParameterLease<T>.Take(parameters);
+        ThrowIfNotFinite(parameters, StepSize.RelativeStep<T>(options.Method));
         int[] selected = SelectedTensors(parameters, options.Tensors);
         bool parallel = options.Workers > 1 && options.Coverage.Kind != CoverageKind.RandomDirections;
         if (parallel && workerModels is null)
@@ -71,7 +74,7 @@ internal static class GradientCheckRun
         NudgedRecheck? recheck = null;
         bool rechecking = false;
         CancellationToken cancellation = options.CancellationToken;
-        double baseCost;
+        double baseCost = double.NaN;
         long evaluations = 0;
         try
         {
@@ -92,7 +95,11 @@ internal static class GradientCheckRun
             WorkerModel<T>[] workers = [new WorkerModel<T>(cost, parameters)];
             if (obstacles.Count == 0 && parallel)
             {
-                workers = WorkerModels.Create(workers[0], snapshot, workerModels!, options.Workers, baseCost, epsilon, obstacles, cancellation);
+                workers = WorkerModels.Create(workers[0], snapshot, lease, workerModels!, options.Workers, baseCost, epsilon, obstacles, cancellation);
+                if (obstacles.Count == 0 && WorkerModels.ReadOwnParameters(workers, selected, analytic, baseCost, method.RelativeStep, epsilon, cancellation) is { } notOwn)
+                {
+                    obstacles.Add(notOwn);
+                }
             }
 
             if (obstacles.Count > 0)
@@ -106,6 +113,12 @@ internal static class GradientCheckRun
             evaluations += Differentiate(workers, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions);
 
             AddIfModified(obstacles, snapshot.RestoreModified());
+            foreach (WorkerModel<T> worker in workers.AsSpan(1))
+            {
+                // A worker's cost that writes to its own model skews that worker's entries alike.
+                AddIfModified(obstacles, snapshot.RestoreModified(worker.Parameters));
+            }
+
             double after = CostEvaluation.At(cost, "the given parameters (after the check)", cancellation);
             evaluations++;
             AddIfModified(obstacles, snapshot.RestoreModified());
@@ -124,6 +137,12 @@ internal static class GradientCheckRun
                 rechecking = true;
                 recheck = RecheckNotCheckable(cost, parameters, snapshot, selected, entriesJudged, backward, comparison, options, ref evaluations);
             }
+        }
+        catch (ParameterWrittenException written)
+        {
+            // The finally below restores the entry; the values measured so far are at points the check did not choose.
+            obstacles.Add(ModifiedParameters([written.Tensor], written.Message));
+            return new GradientCheckReport([], obstacles, method, options, baseCost, evaluations) { Notes = notes };
         }
         catch (OperationCanceledException cancelled) when (cancellation.IsCancellationRequested)
         {
@@ -273,12 +292,18 @@ internal static class GradientCheckRun
     {
         if (modified.Count > 0 && !obstacles.Exists(obstacle => obstacle.Kind == CheckObstacleKind.CostModifiedParameters))
         {
-            obstacles.Add(new CheckObstacle(
-                CheckObstacleKind.CostModifiedParameters,
-                $"the cost modified parameter{(modified.Count == 1 ? string.Empty : "s")} {string.Join(", ", modified)} while being evaluated (they have been restored); " +
-                "a checked cost must only read its parameters: is a training step or an in-place update inside it?"));
+            obstacles.Add(ModifiedParameters(modified, detail: null));
         }
     }
+
+    /// <param name="modified">The tensors written to.</param>
+    /// <param name="detail">What was seen, such as an entry's value before and after; null when the snapshot showed it.</param>
+    private static CheckObstacle ModifiedParameters(List<string> modified, string? detail) =>
+        new(
+            CheckObstacleKind.CostModifiedParameters,
+            $"the cost modified parameter{(modified.Count == 1 ? string.Empty : "s")} {string.Join(", ", modified)} while being evaluated " +
+            (detail is null ? "(they have been restored)" : $"({detail}; restored)") +
+            "; a checked cost must only read its parameters: is a training step or an in-place update inside it?");
 
     /// <summary>The indices of the tensors to check, in parameter order: all, or those named in <paramref name="names"/>.</summary>
     private static int[] SelectedTensors<T>(TensorSet<T> parameters, IReadOnlyCollection<string>? names)
@@ -301,7 +326,11 @@ internal static class GradientCheckRun
         return [.. Enumerable.Range(0, parameters.Tensors.Count).Where(t => names.Contains(parameters.Tensors[t].Name))];
     }
 
-    private static void ThrowIfNotFinite<T>(TensorSet<T> parameters)
+    /// <summary>
+    /// Refuses an entry that is not finite, and one so close to the largest finite value that no step
+    /// fits between it and overflow (<see cref="StepSize.Magnitude{T}"/> keeps every other entry's points finite).
+    /// </summary>
+    private static void ThrowIfNotFinite<T>(TensorSet<T> parameters, double relativeStep)
         where T : IFloatingPointIeee754<T>
     {
         foreach (NamedTensor<T> tensor in parameters.Tensors)
@@ -313,6 +342,13 @@ internal static class GradientCheckRun
                 {
                     throw new ArgumentException(
                         $"Parameter {Shapes.EntryLabel(tensor.Name, i, tensor.Storage.Shape)} is {values[i].ToString(null, CultureInfo.InvariantCulture)}: a gradient cannot be checked at a point that is not finite.");
+                }
+
+                if (StepSize.Offset(values[i], relativeStep, 1) == values[i] || StepSize.Offset(values[i], relativeStep, -1) == values[i])
+                {
+                    throw new ArgumentException(
+                        $"Parameter {Shapes.EntryLabel(tensor.Name, i, tensor.Storage.Shape)} is {values[i].ToString(null, CultureInfo.InvariantCulture)}, so close to the largest finite {TypeNames.Friendly(typeof(T))} " +
+                        "that x + 4h would overflow for any step that moves it: a gradient cannot be checked there; scale the model so that its parameters stay well below that value.");
                 }
             }
         }

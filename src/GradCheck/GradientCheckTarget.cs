@@ -44,6 +44,9 @@ public sealed class GradientCheckTarget<T>
     /// <summary>The parameter tensors' names, in order: <c>theta</c> for a flat target.</summary>
     public IReadOnlyList<string> TensorNames { get; }
 
+    /// <summary>The tensors the cost reads in place, which a check perturbs; null for a flat target, whose checks perturb copies.</summary>
+    internal TensorSet<T>? InPlaceParameters { get; private init; }
+
     /// <summary>The parameters in words, such as <c>theta (5)</c> or <c>W1 (5, 4), b1 (5, 1)</c>.</summary>
     public string Description => Describe(null);
 
@@ -106,7 +109,10 @@ public sealed class GradientCheckTarget<T>
                 return GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, gradients), options, workerModels, aligned, notes);
             },
             workerModels: null,
-            flat: false);
+            flat: false)
+        {
+            InPlaceParameters = wrapped,
+        };
     }
 
     /// <summary>
@@ -120,7 +126,7 @@ public sealed class GradientCheckTarget<T>
     public GradientCheckTarget<T> WithWorkerModels(Func<WorkerModel<T>> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return new GradientCheckTarget<T>(TensorNames, tensorDescriptions, check, factory, flat);
+        return new GradientCheckTarget<T>(TensorNames, tensorDescriptions, check, factory, flat) { InPlaceParameters = InPlaceParameters };
     }
 
     /// <summary>Checks a dictionary of gradients, keyed by the parameter names or by <c>d</c> + name, against finite differences of the cost.</summary>
@@ -191,6 +197,14 @@ public sealed class GradientCheckTarget<T>
 
         return check(TensorSet<T>.Single(FlatParameterName, gradient, writable: false), options ?? GradientCheckOptions.Default, workerModels, backward: null, notes: []);
     }
+
+    /// <summary>
+    /// Holds the parameters for a check that runs the backward pass itself, from before that pass until
+    /// the check's end, waiting while another check perturbs them (<see cref="ParameterLease{T}"/>);
+    /// null for a flat target, whose checks perturb copies.
+    /// </summary>
+    internal ParameterLease<T>? HoldForBackward(CancellationToken cancellation) =>
+        InPlaceParameters is null ? null : ParameterLease<T>.WaitFor(InPlaceParameters, cancellation);
 
     /// <summary>
     /// Refuses parameters with no entry to differentiate, before the cost is called: a check that passed on

@@ -1,5 +1,7 @@
 using GradCheck.Examples.Models;
 using NUnit.Framework;
+using NUnit.Framework.Constraints;
+using NUnit.Framework.Internal;
 
 namespace GradCheck.NUnit.Samples;
 
@@ -73,4 +75,66 @@ public sealed class PassWithALimit
     [Test]
     public void Kink_entry_not_checkable() =>
         Assert.That(new[] { 1.5, 1.0 }, Is.GradientOf((double[] t) => Math.Abs(t[0]) + (t[1] * t[1])).At([0.0, 0.5]));
+}
+
+/// <summary>
+/// The six cases of one problem (a three-layer network, one case per tensor), all of one shared model,
+/// in a fixture whose cases may run at once: each case perturbs the same model.
+/// </summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class SharedProblemCases
+{
+    /// <summary>The model every case checks, for the test to compare with its saved copy after the run.</summary>
+    public static DenseNetwork<double> Network { get; } = new([4, 5, 3, 1], Activation.Tanh, seed: 3);
+
+    /// <summary>One problem object, read by every case: the cases share its model.</summary>
+    public static GradientProblem<double> Shared { get; } = Problem();
+
+    [GradientCheck(nameof(Shared))]
+    public void Backprop(GradientCheckCase<double> check)
+    {
+    }
+
+    private static GradientProblem<double> Problem()
+    {
+        (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
+        return GradientProblem.Create("Shared", Network.Parameters, () => Network.Cost(x, y), () => Network.Backward(x, y));
+    }
+}
+
+/// <summary>An empty seed list, which would make no case at all.</summary>
+public sealed class NoSeeds
+{
+    [GradientCheck(typeof(SampleProblems), nameof(SampleProblems.Dense), Seeds = [])]
+    public void Backprop(GradientCheckCase<double> check)
+    {
+    }
+}
+
+/// <summary>
+/// One test whose body runs many failing gradient assertions at once on Parallel.For, each of its own
+/// model with a planted bug: every failure writes and attaches a picture of its own.
+/// </summary>
+public sealed class ConcurrentFailures
+{
+    /// <summary>How many failing checks run at once.</summary>
+    public const int Count = 167;
+
+    /// <summary>Each failure's message, by its number, for the test to read after the run.</summary>
+    public static string[] Messages { get; } = new string[Count];
+
+    [Test]
+    public void Many_failing_checks_at_once()
+    {
+        Array.Clear(Messages);
+        Parallel.For(0, Count, new ParallelOptions { MaxDegreeOfParallelism = 32 }, number =>
+        {
+            double[] theta = [0.3 + (0.001 * number), -0.7];
+            double[] wrong = [2 * theta[0] * 1.5, 2 * theta[1]];
+            ConstraintResult result = Is.GradientOf((double[] t) => (t[0] * t[0]) + (t[1] * t[1])).At(theta).ApplyTo(wrong);
+            var writer = new TextMessageWriter();
+            result.WriteMessageTo(writer);
+            Messages[number] = writer.ToString();
+        });
+    }
 }

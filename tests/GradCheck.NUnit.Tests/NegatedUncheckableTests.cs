@@ -59,6 +59,28 @@ public class NegatedUncheckableTests
     }
 
     [Test]
+    public void Is_Not_fails_when_the_true_gradient_fails_only_where_a_step_left_the_costs_domain()
+    {
+        // log σ at σ = 1e-5: the step, 1.8e-4, takes σ below 0, where the log is NaN; the gradient is right.
+        double[] theta = [1e-5, 0.5];
+
+        var exception = Assert.Throws<AssertionException>(() => ConstraintMessages.Apply(
+            Is.Not.GradientOf((double[] t) => Math.Log(t[0]) + (t[1] * t[1])).At(theta), new[] { 1 / theta[0], 2 * theta[1] }));
+
+        Assert.That(exception.Message, Does.Contain("the check could not be trusted").And.Contain("only where the numerical derivative is NaN or infinite"));
+    }
+
+    [Test]
+    public void Is_Not_passes_a_wrong_entry_beside_one_whose_numerical_derivative_is_not_finite()
+    {
+        double[] theta = [1e-5, 0.5];
+
+        (bool passed, _) = ConstraintMessages.Apply(Is.Not.GradientOf((double[] t) => Math.Log(t[0]) + (t[1] * t[1])).At(theta), new[] { 1 / theta[0], 3 * theta[1] });
+
+        Assert.That(passed, Is.True);
+    }
+
+    [Test]
     public void Is_Not_still_passes_a_gradient_that_is_wrong()
     {
         (bool passed, _) = ConstraintMessages.Apply(Is.Not.GradientOf((double[] t) => t.Sum(v => v * v)).At(Theta), WrongGradient);

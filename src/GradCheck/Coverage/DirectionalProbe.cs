@@ -51,7 +51,7 @@ internal static class DirectionalProbe
             int index = subset?[k] ?? k;
             original[k] = values[index];
             x[k] = double.CreateTruncating(values[index]);
-            step[k] = Math.Max(1, Math.Abs(x[k])) * direction[k];
+            step[k] = StepSize.Magnitude(values[index], rule.RelativeStep) * direction[k];
             dot += analytic[index] * step[k];
             magnitude += Math.Abs(analytic[index] * step[k]);
         }
@@ -75,6 +75,12 @@ internal static class DirectionalProbe
                 }
 
                 at[point] = CostEvaluation.At(cost, $"{tensor.Name} moved along {what}, t = {StepSize.OffsetText(multiples[point])}", rule.Cancellation) - offLine;
+
+                // Restored below by assignment, so a write by the cost to a moved entry is seen here or never.
+                for (int k = 0; k < count; k++)
+                {
+                    ParameterWrittenException.ThrowIfChanged(tensor, values, subset?[k] ?? k, moved[k]);
+                }
             }
         }
         finally

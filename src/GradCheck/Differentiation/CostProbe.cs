@@ -35,15 +35,20 @@ internal readonly ref struct CostProbe<T>
     /// <param name="point">The value to evaluate at.</param>
     /// <param name="multiple">The point as a multiple of the step (for the message if the cost throws).</param>
     /// <exception cref="OperationCanceledException">The check was cancelled; the entry has not been moved to <paramref name="point"/>.</exception>
+    /// <exception cref="ParameterWrittenException">The cost wrote to the entry.</exception>
     public double At(int index, T point, int multiple)
     {
         cancellation.ThrowIfCancellationRequested();
         Values[index] = point;
 
         // The entry's name is built only if the cost throws: this runs once per evaluation.
-        return double.CreateTruncating(CostEvaluation.Call(
+        T value = CostEvaluation.Call(
             cost,
             (tensor, index, multiple),
-            static entry => Shapes.EntryLabel(entry.tensor.Name, entry.index, entry.tensor.Storage.Shape) + " " + StepSize.OffsetText(entry.multiple)));
+            static entry => Shapes.EntryLabel(entry.tensor.Name, entry.index, entry.tensor.Storage.Shape) + " " + StepSize.OffsetText(entry.multiple));
+
+        // The check restores the entry itself afterwards, so a write by the cost to it is seen here or never.
+        ParameterWrittenException.ThrowIfChanged(tensor, Values, index, point);
+        return double.CreateTruncating(value);
     }
 }

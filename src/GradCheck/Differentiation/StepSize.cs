@@ -36,11 +36,28 @@ internal static class StepSize
     /// the derivative.
     /// </summary>
     public static T Offset<T>(T x, double relativeStep, int multiple)
+        where T : IFloatingPointIeee754<T> =>
+        x + T.CreateTruncating(multiple * relativeStep * Magnitude(x, relativeStep));
+
+    /// <summary>
+    /// What the step of entry <paramref name="x"/> is relative to: max(1, |x|), except near the largest
+    /// finite value, where it shrinks so that the widest point any rule takes (32h, the last rung of a
+    /// climb) stays within half the room left below that value. Else x + 4h of an entry at 0.97 times
+    /// float's largest value would be infinite, and the check would blame the cost for its own step.
+    /// The points' ratios stay those of the rule, since every point of an entry shares the magnitude.
+    /// </summary>
+    public static double Magnitude<T>(T x, double relativeStep)
         where T : IFloatingPointIeee754<T>
     {
-        double magnitude = Math.Max(1.0, Math.Abs(double.CreateTruncating(x)));
-        return x + T.CreateTruncating(multiple * relativeStep * magnitude);
+        double absolute = Math.Abs(double.CreateTruncating(x));
+        double magnitude = Math.Max(1.0, absolute);
+        double widest = WidestMultiple * relativeStep;
+        double room = (double.CreateTruncating(T.BitDecrement(T.PositiveInfinity)) - absolute) / 2;
+        return widest * magnitude <= room ? magnitude : room / widest;
     }
+
+    /// <summary>The largest multiple of h any rule evaluates at: the widest point of the highest rung of a climb.</summary>
+    private static int WidestMultiple => StencilValues.Multiples[^2];
 
     /// <summary>A point's offset in words, for messages: <c>+ h</c>, <c>- 2h</c>.</summary>
     /// <param name="multiple">The point as a multiple of the step.</param>

@@ -98,10 +98,14 @@ internal static class LayerCheckRun
 
         // The backward pass needs the forward pass's state at the point first: the same dy at every
         // point, so that J is the same function of x and the parameters.
+        // A pass that changes x in place (a ReLU applied to it) would have the check made at another x.
         TensorSet<T> BackwardAtGivenPoint()
         {
             Forward(" at the given input");
-            return Gradients(string.Empty);
+            ThrowIfInputModified<T>(input, x, "forward");
+            TensorSet<T> gradients = Gradients(string.Empty);
+            ThrowIfInputModified<T>(input, x, "backward");
+            return gradients;
         }
 
         TensorSet<T> BackwardAtNudgedPoint(TensorSet<T> _)
@@ -120,6 +124,30 @@ internal static class LayerCheckRun
 
         KeyValuePair<string, object?>[] tensors = [new(Layer.InputName, x), .. parameters];
         return new GradientProblem<T>(name, GradientCheckTarget<T>.Named(Cost, tensors), BackwardAtGivenPoint, BackwardAtNudgedPoint, options) { Notes = Notes };
+    }
+
+    /// <summary>
+    /// Throws if a pass changed the check's copy of x: then the forward pass was evaluated, and the
+    /// backward pass read, another x than the one given, and the check would be made at that point (a
+    /// ReLU applied to x in place makes it relu(x)).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">x is not the input given, bit for bit.</exception>
+    private static void ThrowIfInputModified<T>(object input, object x, string pass)
+        where T : IFloatingPointIeee754<T>
+    {
+        TensorStorage<T> givenStorage = TensorStorageFactory.Wrap<T>(input, Layer.InputName, writable: false);
+        ReadOnlySpan<T> given = givenStorage.Span;
+        ReadOnlySpan<T> now = TensorStorageFactory.Wrap<T>(x, Layer.InputName, writable: false).Span;
+        for (int i = 0; i < given.Length; i++)
+        {
+            if (!Bitwise.Equal(given.Slice(i, 1), now.Slice(i, 1)))
+            {
+                string[] shown = DistinctDigits.General([double.CreateTruncating(given[i]), double.CreateTruncating(now[i])]);
+                throw new InvalidOperationException(
+                    $"The {pass} pass modified its input {Layer.InputName} ({Shapes.EntryLabel(Layer.InputName, i, givenStorage.Shape)} was {shown[0]} and is {shown[1]} after it), " +
+                    $"so the layer would be checked at another {Layer.InputName} than the one given: a layer's passes must leave their input as it is; copy it before changing it in place.");
+            }
+        }
     }
 
     private static double WeightedSum<T>(double[] weights, object output)

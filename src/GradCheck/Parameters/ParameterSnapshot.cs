@@ -22,16 +22,18 @@ internal sealed class ParameterSnapshot<T>
     /// <summary>
     /// Puts back every tensor that differs from the snapshot and returns the names of those that did.
     /// </summary>
-    public List<string> RestoreModified()
+    /// <param name="copy">A worker's model, which holds the snapshot's values too; null for the parameters snapshotted.</param>
+    public List<string> RestoreModified(TensorSet<T>? copy = null)
     {
+        TensorSet<T> into = copy ?? parameters;
         var modified = new List<string>();
         for (int i = 0; i < saved.Length; i++)
         {
-            Span<T> current = parameters.Tensors[i].Storage.Span;
+            Span<T> current = into.Tensors[i].Storage.Span;
             if (!Bitwise.Equal<T>(current, saved[i]))
             {
                 saved[i].CopyTo(current);
-                modified.Add(parameters.Tensors[i].Name);
+                modified.Add(into.Tensors[i].Name);
             }
         }
 

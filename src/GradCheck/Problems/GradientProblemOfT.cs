@@ -60,12 +60,7 @@ public sealed class GradientProblem<T>
     /// parameter is restored bit for bit afterwards.
     /// </summary>
     /// <param name="options">How to check; null for <see cref="Options"/>, else the defaults.</param>
-    public GradientCheckReport Check(GradientCheckOptions? options = null)
-    {
-        // The backward pass first: a layer's problem draws dy, which its notes describe, at its first forward pass.
-        TensorSet<T> gradients = backward();
-        return Target.CheckWithBackward(gradients, options ?? Options ?? GradientCheckOptions.Default, backwardAt, Notes());
-    }
+    public GradientCheckReport Check(GradientCheckOptions? options = null) => CheckHeld(options ?? Options ?? GradientCheckOptions.Default);
 
     /// <summary>
     /// Runs the backward pass and checks its gradient with respect to one tensor only, differentiating
@@ -79,8 +74,21 @@ public sealed class GradientProblem<T>
     {
         ArgumentException.ThrowIfNullOrEmpty(tensor);
         GradientCheckOptions chosen = options ?? Options ?? GradientCheckOptions.Default;
+        return CheckHeld(chosen with { Tensors = [tensor] });
+    }
+
+    /// <summary>
+    /// The backward pass and the check, with the parameters held from before the one to the end of the
+    /// other: two checks of one problem (the cases of a parallel fixture) take turns, so that neither
+    /// runs its backward pass, nor snapshots the model, while the other has an entry moved.
+    /// </summary>
+    private GradientCheckReport CheckHeld(GradientCheckOptions options)
+    {
+        using ParameterLease<T>? held = Target.HoldForBackward(options.CancellationToken);
+
+        // The backward pass first: a layer's problem draws dy, which its notes describe, at its first forward pass.
         TensorSet<T> gradients = backward();
-        return Target.CheckWithBackward(gradients, chosen with { Tensors = [tensor] }, backwardAt, Notes());
+        return Target.CheckWithBackward(gradients, options, backwardAt, Notes());
     }
 
     /// <inheritdoc />

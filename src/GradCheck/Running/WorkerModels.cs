@@ -16,6 +16,7 @@ internal static class WorkerModels
     /// <summary>The user's model followed by <paramref name="workers"/> - 1 copies.</summary>
     /// <param name="main">The user's model.</param>
     /// <param name="snapshot">The model's values, copied into every worker's parameters.</param>
+    /// <param name="lease">The check's hold on the model's storage, extended to each copy's before it is written.</param>
     /// <param name="factory">Makes a copy.</param>
     /// <param name="workers">How many workers in all.</param>
     /// <param name="baseCost">The model's cost, which every copy must reproduce.</param>
@@ -24,7 +25,7 @@ internal static class WorkerModels
     /// <param name="cancellation">The check's cancellation token.</param>
     /// <exception cref="ArgumentException">A copy's parameters differ in names or shapes, or share storage with another model.</exception>
     /// <exception cref="CostEvaluationException">A copy's cost threw.</exception>
-    public static WorkerModel<T>[] Create<T>(WorkerModel<T> main, ParameterSnapshot<T> snapshot, Func<WorkerModel<T>> factory, int workers, double baseCost, double epsilon, List<CheckObstacle> obstacles, CancellationToken cancellation)
+    public static WorkerModel<T>[] Create<T>(WorkerModel<T> main, ParameterSnapshot<T> snapshot, ParameterLease<T> lease, Func<WorkerModel<T>> factory, int workers, double baseCost, double epsilon, List<CheckObstacle> obstacles, CancellationToken cancellation)
         where T : IFloatingPointIeee754<T>
     {
         var models = new WorkerModel<T>[workers];
@@ -38,6 +39,7 @@ internal static class WorkerModels
                 ThrowIfShared(models[earlier].Parameters, model.Parameters, w + 1);
             }
 
+            lease.Add(model.Parameters);
             snapshot.CopyTo(model.Parameters);
             // Not counted in the report's evaluations: the report must not depend on the number of workers.
             double cost = CostEvaluation.At(
@@ -59,6 +61,108 @@ internal static class WorkerModels
 
         return models;
     }
+
+    /// <summary>
+    /// Proves that every worker's cost reads its own parameters, tensor by tensor: a worker whose cost reads
+    /// the model's (a closure over the original) gives the model's cost at its own given point, but would
+    /// measure the model's entries, moved at that moment by another worker or by none, in place of its own.
+    /// For each checked tensor one entry is moved by 4h, the same in the model and in every worker, and
+    /// every worker's cost must move as the model's does. The entry is one of the largest |a|, where the
+    /// cost is likely to move; an entry that leaves the model's cost unchanged proves nothing, and the next
+    /// is tried. Null if every worker passes, else what one does not.
+    /// </summary>
+    /// <param name="models">The model followed by the workers' copies, all at the model's values.</param>
+    /// <param name="selected">The positions of the checked tensors among the parameters.</param>
+    /// <param name="analytic">For each checked tensor, a.</param>
+    /// <param name="baseCost">The model's cost at its given point.</param>
+    /// <param name="relativeStep">The rule's step.</param>
+    /// <param name="epsilon">ε of the element type.</param>
+    /// <param name="cancellation">The check's cancellation token.</param>
+    public static CheckObstacle? ReadOwnParameters<T>(WorkerModel<T>[] models, int[] selected, double[][] analytic, double baseCost, double relativeStep, double epsilon, CancellationToken cancellation)
+        where T : IFloatingPointIeee754<T>
+    {
+        for (int t = 0; t < selected.Length; t++)
+        {
+            foreach (int index in LargestEntries(analytic[t], ProofCandidates))
+            {
+                double model = MovedCost(models[0], selected[t], index, relativeStep, cancellation, out T moved);
+                if (Determinism.SameValue(baseCost, model, epsilon))
+                {
+                    continue;
+                }
+
+                for (int w = 1; w < models.Length; w++)
+                {
+                    double worker = MovedCost(models[w], selected[t], index, relativeStep, cancellation, out _);
+                    if (Determinism.SameValue(model, worker, epsilon))
+                    {
+                        continue;
+                    }
+
+                    NamedTensor<T> tensor = models[0].Parameters.Tensors[selected[t]];
+                    string entry = Shapes.EntryLabel(tensor.Name, index, tensor.Storage.Shape);
+                    string[] costs = DistinctDigits.General([worker, model, baseCost]);
+                    string[] value = DistinctDigits.General([double.CreateTruncating(moved)]);
+                    string reason = Determinism.SameValue(baseCost, worker, epsilon)
+                        ? string.Create(CultureInfo.InvariantCulture, $"worker {w + 1}'s model does not read its own parameters: with {entry} moved to {value[0]} in it, its cost stays at {costs[0]}, where the model's becomes {costs[1]} (from {costs[2]}); its cost must read the parameters given with it to WorkerModel.Of, not the model's")
+                        : string.Create(CultureInfo.InvariantCulture, $"worker {w + 1}'s model gives the cost {costs[0]} with {entry} moved to {value[0]} in it, but the model gives {costs[1]}: the worker model factory must build a model that computes the same cost, reading only its own parameters");
+                    return new CheckObstacle(CheckObstacleKind.WorkerModelDiffers, reason);
+                }
+
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many entries of a tensor the proof tries before it gives up on that tensor (its cost moves with none of them).</summary>
+    private const int ProofCandidates = 4;
+
+    /// <summary>The model's cost with entry <paramref name="index"/> of tensor <paramref name="tensor"/> moved by 4h, then restored.</summary>
+    private static double MovedCost<T>(WorkerModel<T> model, int tensor, int index, double relativeStep, CancellationToken cancellation, out T moved)
+        where T : IFloatingPointIeee754<T>
+    {
+        var probe = new CostProbe<T>(model.Cost, model.Parameters.Tensors[tensor], cancellation);
+        T original = probe.Values[index];
+        moved = StepSize.Offset(original, relativeStep, 4);
+        try
+        {
+            return probe.At(index, moved, 4);
+        }
+        finally
+        {
+            probe.Values[index] = original;
+        }
+    }
+
+    /// <summary>Up to <paramref name="count"/> indices of the largest finite |a|, largest first.</summary>
+    /// <remarks>One pass keeping the best few, so that a tensor of millions of entries allocates nothing per entry.</remarks>
+    private static List<int> LargestEntries(double[] analytic, int count)
+    {
+        var largest = new List<int>(count + 1);
+        for (int index = 0; index < analytic.Length; index++)
+        {
+            int at = largest.Count;
+            while (at > 0 && Magnitude(analytic[largest[at - 1]]) < Magnitude(analytic[index]))
+            {
+                at--;
+            }
+
+            if (at < count)
+            {
+                largest.Insert(at, index);
+                if (largest.Count > count)
+                {
+                    largest.RemoveAt(count);
+                }
+            }
+        }
+
+        return largest;
+    }
+
+    private static double Magnitude(double value) => double.IsFinite(value) ? Math.Abs(value) : -1;
 
     private static void ThrowIfNotACopy<T>(TensorSet<T> model, TensorSet<T> copy, int worker)
         where T : IFloatingPointIeee754<T>

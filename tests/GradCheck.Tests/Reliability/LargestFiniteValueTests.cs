@@ -1,0 +1,57 @@
+using System.Numerics;
+using GradCheck.Coverage;
+using GradCheck.Reporting;
+
+namespace GradCheck.Tests.Reliability;
+
+/// <summary>
+/// Parameters near the largest finite value, where x + 4h (or any wider point of a climb) would be
+/// infinite: the check keeps every point finite, so a linear cost with its true gradient passes under
+/// every rule and coverage, in float and in double, on either side of zero.
+/// </summary>
+[TestFixture(typeof(double))]
+[TestFixture(typeof(float))]
+public class LargestFiniteValueTests<T>
+    where T : IFloatingPointIeee754<T>
+{
+    [Test]
+    public void A_linear_cost_at_entries_near_the_largest_finite_value_passes_with_its_true_gradient(
+        [Values] DifferenceMethod method,
+        [Values] CheckedCoverage coverage,
+        [Values(0.97, 0.999, 0.9999)] double share)
+    {
+        T largest = T.BitDecrement(T.PositiveInfinity);
+        T[] theta = [T.CreateTruncating(share) * largest, -T.CreateTruncating(share) * largest, T.CreateTruncating(1.5)];
+        T[] weights = [T.CreateTruncating(0.25), T.CreateTruncating(0.5), T.CreateTruncating(-2)];
+        var options = new GradientCheckOptions
+        {
+            Method = method,
+            Coverage = coverage switch
+            {
+                CheckedCoverage.SampledEntries => CheckCoverage.SampledEntries(2, seed: 4),
+                CheckedCoverage.RandomDirections => CheckCoverage.RandomDirections(seed: 4),
+                _ => CheckCoverage.EveryEntry,
+            },
+            Workers = coverage == CheckedCoverage.TwoWorkers ? 2 : 1,
+        };
+
+        // J = Σ w_i θ_i, summed in the order that keeps every partial sum finite.
+        GradientCheckReport report = GradientChecker.Check(
+            (T[] t) => (weights[0] * t[0]) + (weights[1] * t[1]) + (weights[2] * t[2]),
+            theta,
+            weights,
+            options);
+
+        Assert.That(report.Passed, Is.True, report.ToString());
+    }
+
+    [Test]
+    public void An_entry_too_close_to_the_largest_finite_value_for_any_step_is_refused_naming_it([Values] DifferenceMethod method)
+    {
+        T[] theta = [T.One, T.BitDecrement(T.BitDecrement(T.PositiveInfinity))];
+
+        var exception = Assert.Throws<ArgumentException>(() => GradientChecker.Check((T[] t) => t[0] + t[1], theta, [T.One, T.One], new GradientCheckOptions { Method = method }));
+
+        Assert.That(exception.Message, Does.StartWith("Parameter theta[1] is ").And.Contain("x + 4h would overflow"));
+    }
+}
