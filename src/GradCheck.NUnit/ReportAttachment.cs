@@ -27,7 +27,7 @@ internal static class ReportAttachment
     private static readonly HashSet<string> Claimed = new(StringComparer.Ordinal);
 
     /// <summary>Serialises the claims and the attachments: NUnit's list of a result's attachments is not thread-safe.</summary>
-    private static readonly Lock Gate = new();
+    private static readonly object Gate = new();
 
     /// <summary>
     /// Writes and attaches the picture of <paramref name="report"/>; returns a line for the failure

@@ -110,7 +110,7 @@ internal static class GradientCheckRun
             // Started here, so that the time left is that of the entries alone.
             meter = new ProgressMeter(options.Progress, total, options.Clock);
             var rule = new EntryRule<T>(options.Method, baseCost, cancellation);
-            evaluations += Differentiate(workers, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions);
+            evaluations += Differentiate(workers, snapshot, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions);
 
             AddIfModified(obstacles, snapshot.RestoreModified());
             foreach (WorkerModel<T> worker in workers.AsSpan(1))
@@ -245,6 +245,7 @@ internal static class GradientCheckRun
     /// <returns>The number of cost evaluations made.</returns>
     private static long Differentiate<T>(
         WorkerModel<T>[] workers,
+        ParameterSnapshot<T> snapshot,
         int[] selected,
         int[]?[] entries,
         double[][] analytic,
@@ -263,7 +264,7 @@ internal static class GradientCheckRun
             for (int t = 0; t < selected.Length; t++)
             {
                 numerics[t] = new NumericalGradient(analytic[t].Length, partial: true);
-                directions[t] = RandomDirectionCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], selected[t], analytic[t], numerics[t], rule, comparison, coverage, out long spent);
+                directions[t] = RandomDirectionCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.Given(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage, out long spent);
                 evaluations += spent;
             }
 

@@ -30,64 +30,75 @@ internal static class DirectionalProbe
     /// <summary>Measures the direction <paramref name="direction"/> over <paramref name="subset"/> of <paramref name="tensor"/>.</summary>
     /// <param name="cost">The cost.</param>
     /// <param name="tensor">The tensor; the subset's entries are restored by assignment, also when the cost throws or the check is cancelled.</param>
+    /// <param name="given">The tensor's values at the given point (the check's snapshot of it), from which every point is measured and to which every entry is restored.</param>
     /// <param name="subset">The entries the direction moves; null for every entry.</param>
-    /// <param name="direction">v, one value per entry of the subset.</param>
+    /// <param name="direction">v, one value per entry of the subset, drawn again on every pass.</param>
     /// <param name="analytic">a over the whole tensor, in double.</param>
     /// <param name="rule">The difference rule.</param>
     /// <param name="comparison">The pass rule.</param>
     /// <param name="what">The direction in words, for the message if the cost throws.</param>
-    public static DirectionReport Measure<T>(Func<T> cost, NamedTensor<T> tensor, int[]? subset, double[] direction, double[] analytic, EntryRule<T> rule, ComparisonRule comparison, string what)
+    /// <remarks>
+    /// Nothing is allocated per entry: the points are worked out again from <paramref name="given"/> and
+    /// the direction's seed on each pass, at the price of drawing the direction once per pass. The pass
+    /// that moves the entries to a point first makes sure that each still holds what the previous point
+    /// put there: a cost that wrote to one is caught, whichever entry it was.
+    /// </remarks>
+    public static DirectionReport Measure<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int[]? subset, in RandomDirection direction, double[] analytic, EntryRule<T> rule, ComparisonRule comparison, string what)
         where T : IFloatingPointIeee754<T>
     {
         Span<T> values = tensor.Storage.Span;
-        int count = subset?.Length ?? values.Length;
-        var original = new T[count];
-        var x = new double[count];
-        var step = new double[count];
+        int count = direction.Length;
+        double h = rule.RelativeStep;
         double dot = 0;
         double magnitude = 0;
+        SeededRandom draws = direction.Start();
         for (int k = 0; k < count; k++)
         {
             int index = subset?[k] ?? k;
-            original[k] = values[index];
-            x[k] = double.CreateTruncating(values[index]);
-            step[k] = StepSize.Magnitude(values[index], rule.RelativeStep) * direction[k];
-            dot += analytic[index] * step[k];
-            magnitude += Math.Abs(analytic[index] * step[k]);
+            double step = StepSize.Magnitude(given[index], h) * direction.Next(ref draws);
+            dot += analytic[index] * step;
+            magnitude += Math.Abs(analytic[index] * step);
         }
 
         ReadOnlySpan<int> multiples = DirectionalStencil.Multiples(rule.Method);
         Span<double> at = stackalloc double[multiples.Length];
-        var moved = new T[count];
-        var rounding = new double[count];
-        double h = rule.RelativeStep;
         try
         {
-            for (int point = 0; point < multiples.Length; point++)
+            double previous = 0;
+            for (int point = 0; point <= multiples.Length; point++)
             {
-                DirectionalStencil.Point<T>(x, step, multiples[point] * h, moved, rounding);
+                // The last pass only checks the last point's values; the finally below restores them.
+                double t = point < multiples.Length ? multiples[point] * h : 0;
                 double offLine = 0;
+                draws = direction.Start();
                 for (int k = 0; k < count; k++)
                 {
                     int index = subset?[k] ?? k;
-                    values[index] = moved[k];
-                    offLine += double.IsFinite(analytic[index]) ? analytic[index] * rounding[k] : 0;
+                    double x = double.CreateTruncating(given[index]);
+                    double step = StepSize.Magnitude(given[index], h) * direction.Next(ref draws);
+                    if (point > 0)
+                    {
+                        ParameterWrittenException.ThrowIfChanged(tensor, values, index, DirectionalStencil.Point<T>(x, step, previous, out _));
+                    }
+
+                    values[index] = DirectionalStencil.Point<T>(x, step, t, out double deviation);
+                    offLine += double.IsFinite(analytic[index]) ? analytic[index] * deviation : 0;
                 }
 
-                at[point] = CostEvaluation.At(cost, $"{tensor.Name} moved along {what}, t = {StepSize.OffsetText(multiples[point])}", rule.Cancellation) - offLine;
-
-                // Restored below by assignment, so a write by the cost to a moved entry is seen here or never.
-                for (int k = 0; k < count; k++)
+                if (point < multiples.Length)
                 {
-                    ParameterWrittenException.ThrowIfChanged(tensor, values, subset?[k] ?? k, moved[k]);
+                    at[point] = CostEvaluation.At(cost, $"{tensor.Name} moved along {what}, t = {StepSize.OffsetText(multiples[point])}", rule.Cancellation) - offLine;
                 }
+
+                previous = t;
             }
         }
         finally
         {
             for (int k = 0; k < count; k++)
             {
-                values[subset?[k] ?? k] = original[k];
+                int index = subset?[k] ?? k;
+                values[index] = given[index];
             }
         }
 

@@ -1,6 +1,6 @@
 namespace GradCheck.Coverage;
 
-/// <summary>Seeded samples of entries and seeded directions over them.</summary>
+/// <summary>Seeded samples of entries (the directions over them are <see cref="RandomDirection"/>).</summary>
 internal static class EntrySample
 {
     /// <summary>
@@ -24,26 +24,5 @@ internal static class EntrySample
         int[] sorted = [.. drawn];
         Array.Sort(sorted);
         return sorted;
-    }
-
-    /// <summary>A Gaussian direction of unit length over <paramref name="length"/> entries.</summary>
-    public static double[] Direction(int length, ref SeededRandom random)
-    {
-        double[] direction = new double[length];
-        double squares = 0;
-        for (int i = 0; i < length; i++)
-        {
-            double value = random.NextGaussian();
-            direction[i] = value;
-            squares += value * value;
-        }
-
-        double scale = 1 / Math.Sqrt(squares);
-        for (int i = 0; i < length; i++)
-        {
-            direction[i] *= scale;
-        }
-
-        return direction;
     }
 }

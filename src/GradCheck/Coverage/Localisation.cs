@@ -27,6 +27,7 @@ internal static class Localisation
     /// <summary>Localises the wrong entries of a failing tensor into <paramref name="into"/>.</summary>
     /// <param name="cost">The cost.</param>
     /// <param name="tensor">The tensor, perturbed in place and restored.</param>
+    /// <param name="given">The tensor's values at the given point, the check's snapshot of it.</param>
     /// <param name="position">The tensor's position among all the parameters, which seeds its streams.</param>
     /// <param name="analytic">a over the tensor.</param>
     /// <param name="into">Where the entries differentiated one by one go.</param>
@@ -34,7 +35,7 @@ internal static class Localisation
     /// <param name="comparison">The pass rule.</param>
     /// <param name="coverage">The seed and how many entries to find.</param>
     /// <returns>The number of cost evaluations made.</returns>
-    public static long Run<T>(Func<T> cost, NamedTensor<T> tensor, int position, double[] analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage)
+    public static long Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, double[] analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage)
         where T : IFloatingPointIeee754<T>
     {
         int length = analytic.Length;
@@ -94,11 +95,10 @@ internal static class Localisation
             var failing = new List<int[]>(2);
             foreach (int[] half in halves)
             {
-                var stream = new SeededRandom(coverage.Seed, position, substream: -2 - tests);
-                double[] direction = EntrySample.Direction(half.Length, ref stream);
+                var direction = new RandomDirection(coverage.Seed, position, substream: -2 - tests, half.Length);
                 tests++;
                 evaluations += rule.EvaluationsPerEntry;
-                DirectionReport test = DirectionalProbe.Measure(cost, tensor, half, direction, analytic, rule, comparison, "a random direction over part of it");
+                DirectionReport test = DirectionalProbe.Measure(cost, tensor, given, half, direction, analytic, rule, comparison, "a random direction over part of it");
                 if (!test.Passed)
                 {
                     failing.Add(half);

@@ -17,6 +17,7 @@ internal static class RandomDirectionCheck
     /// <summary>Checks one tensor.</summary>
     /// <param name="cost">The cost.</param>
     /// <param name="tensor">The tensor, perturbed in place and restored.</param>
+    /// <param name="given">The tensor's values at the given point, the check's snapshot of it.</param>
     /// <param name="position">The tensor's position among all the parameters: its directions do not change when other tensors are left out.</param>
     /// <param name="analytic">a over the tensor.</param>
     /// <param name="into">The entries localised, if the tensor fails; the others stay unchecked.</param>
@@ -25,23 +26,22 @@ internal static class RandomDirectionCheck
     /// <param name="coverage">The number of directions, the seed, how many entries to localise.</param>
     /// <param name="evaluations">The number of cost evaluations made.</param>
     /// <returns>One report per direction.</returns>
-    public static DirectionReport[] Run<T>(Func<T> cost, NamedTensor<T> tensor, int position, double[] analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage, out long evaluations)
+    public static DirectionReport[] Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, double[] analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage, out long evaluations)
         where T : IFloatingPointIeee754<T>
     {
         var directions = new DirectionReport[coverage.Count];
         evaluations = 0;
         for (int d = 0; d < directions.Length; d++)
         {
-            var random = new SeededRandom(coverage.Seed, position, substream: d);
-            double[] direction = EntrySample.Direction(analytic.Length, ref random);
+            var direction = new RandomDirection(coverage.Seed, position, substream: d, analytic.Length);
             string what = string.Create(CultureInfo.InvariantCulture, $"random direction {d + 1}");
-            directions[d] = DirectionalProbe.Measure(cost, tensor, subset: null, direction, analytic, rule, comparison, what);
+            directions[d] = DirectionalProbe.Measure(cost, tensor, given, subset: null, direction, analytic, rule, comparison, what);
             evaluations += rule.EvaluationsPerEntry;
         }
 
         if (!Array.TrueForAll(directions, direction => direction.Passed))
         {
-            evaluations += Localisation.Run(cost, tensor, position, analytic, into, rule, comparison, coverage);
+            evaluations += Localisation.Run(cost, tensor, given, position, analytic, into, rule, comparison, coverage);
         }
 
         return directions;

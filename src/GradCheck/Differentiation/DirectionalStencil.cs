@@ -31,13 +31,21 @@ internal static class DirectionalStencil
     {
         for (int k = 0; k < x.Length; k++)
         {
-            point[k] = T.CreateTruncating(x[k] + (t * d[k]));
-            double p = double.CreateTruncating(point[k]);
-            double sum = p - x[k];
-            double back = sum - p;
-            double sumError = (p - (sum - back)) + (-x[k] - back);
-            deviation[k] = Math.FusedMultiplyAdd(-t, d[k], sum) + sumError;
+            point[k] = Point<T>(x[k], d[k], t, out deviation[k]);
         }
+    }
+
+    /// <summary>One coordinate of <see cref="Point{T}(ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{T}, Span{double})"/>, for a caller that holds no arrays of them.</summary>
+    public static T Point<T>(double x, double d, double t, out double deviation)
+        where T : IFloatingPointIeee754<T>
+    {
+        T point = T.CreateTruncating(x + (t * d));
+        double p = double.CreateTruncating(point);
+        double sum = p - x;
+        double back = sum - p;
+        double sumError = (p - (sum - back)) + (-x - back);
+        deviation = Math.FusedMultiplyAdd(-t, d, sum) + sumError;
+        return point;
     }
 
     /// <summary>

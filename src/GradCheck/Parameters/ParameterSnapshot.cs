@@ -40,6 +40,9 @@ internal sealed class ParameterSnapshot<T>
         return modified;
     }
 
+    /// <summary>The saved values of tensor <paramref name="tensor"/>: the given point, from which a directional probe moves and to which it restores.</summary>
+    public ReadOnlySpan<T> Given(int tensor) => saved[tensor];
+
     /// <summary>Writes the saved values into another set of parameters with the same shapes (a worker's model).</summary>
     public void CopyTo(TensorSet<T> other)
     {
