@@ -80,13 +80,15 @@ internal static class ConstraintRun
     }
 
     /// <summary>
-    /// Whether a report shows a value that is wrong: an entry or a direction outside tolerance, or an
-    /// analytic value that is not finite. A check that failed only on entries whose numerical derivative
-    /// is not finite (a step left the cost's domain), on kinks, or on a tensor none of whose entries could
-    /// be decided, compared nothing it could stand on, and must not become a pass under Is.Not.
+    /// Whether a report shows a value that is wrong: an entry or a direction outside tolerance, an
+    /// analytic value that is not finite, or a kink where the options say kinks fail. A check that failed
+    /// only on entries whose numerical derivative is not finite (a step left the cost's domain), or on a
+    /// tensor none of whose entries could be decided, compared nothing it could stand on, and must not
+    /// become a pass under Is.Not.
     /// </summary>
     private static bool ShowsAWrongValue(GradientCheckReport report) =>
         report.Tensors.Any(tensor => tensor.Entries.Outcomes.Any(IsWrongValue) || tensor.Directions.Any(direction => IsWrongValue(direction.Outcome)));
 
-    private static bool IsWrongValue(EntryOutcome outcome) => outcome is EntryOutcome.OutsideTolerance or EntryOutcome.AnalyticNotFinite;
+    private static bool IsWrongValue(EntryOutcome outcome) =>
+        outcome is EntryOutcome.OutsideTolerance or EntryOutcome.AnalyticNotFinite or EntryOutcome.KinkNotAllowed;
 }

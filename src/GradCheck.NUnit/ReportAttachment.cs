@@ -2,6 +2,7 @@ using System.Text;
 using GradCheck.Reporting;
 using GradCheck.Reporting.Html;
 using NUnit.Framework;
+using NUnit.Framework.Internal;
 
 namespace GradCheck.NUnit;
 
@@ -19,14 +20,9 @@ internal static class ReportAttachment
     private const int LongestName = 100;
 
     /// <summary>
-    /// The picture files written by this test run so far: a failure claims a name here before it writes,
-    /// so that concurrent failures (checks on Parallel.For inside one test, or tests whose cut names
-    /// coincide) never share a file. A new run starts empty and overwrites the files of earlier runs
-    /// instead of piling up new ones.
+    /// Serialises the numbering, the writing and the attaching of pictures: failing checks may run at once
+    /// inside one test (on Parallel.For), and NUnit's list of a result's attachments is not thread-safe.
     /// </summary>
-    private static readonly HashSet<string> Claimed = new(StringComparer.Ordinal);
-
-    /// <summary>Serialises the claims and the attachments: NUnit's list of a result's attachments is not thread-safe.</summary>
     private static readonly object Gate = new();
 
     /// <summary>
@@ -46,39 +42,34 @@ internal static class ReportAttachment
         {
             string folder = Path.Combine(context.WorkDirectory, Folder);
             Directory.CreateDirectory(folder);
-            string path = Claim(folder, FileName(testName));
-            File.WriteAllText(path, HtmlReport.Create(report, testName), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            lock (Gate)
-            {
-                TestContext.AddTestAttachment(path, "Gradient check: heatmap of the relative error and scatter plot of a against n, per tensor");
-            }
-
+            string path = WriteAndAttach(folder, FileName(testName), HtmlReport.Create(report, testName));
             return $"Pictures: {path} (a heatmap and a scatter plot per tensor; attached to the test)";
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // The picture is an extra: whatever keeps it from being written or attached (a full disk, a
-            // test body attaching files on another thread) is said in one line, never instead of the failure.
+            // test body attaching files of its own on another thread) is said in one line, never instead
+            // of the failure.
             return $"Pictures: not written ({exception.GetType().Name}: {exception.Message})";
         }
     }
 
     /// <summary>
-    /// The first of name.html, name.2.html, ... not yet written in this run: a test with several failing
-    /// assertions keeps them all, in the order they failed.
+    /// Writes the n-th picture of the current test as name.html, name.2.html, ...: numbered by the
+    /// pictures already attached to this result, so that a test with several failing assertions keeps
+    /// them all, and a run overwrites the files of earlier runs instead of piling up new ones. Counted,
+    /// written and attached under one lock, so that failures at once never share a number.
     /// </summary>
-    private static string Claim(string folder, string name)
+    private static string WriteAndAttach(string folder, string name, string html)
     {
         lock (Gate)
         {
-            for (int number = 1; ; number++)
-            {
-                string path = Path.Combine(folder, number == 1 ? $"{name}.html" : $"{name}.{number}.html");
-                if (Claimed.Add(path))
-                {
-                    return path;
-                }
-            }
+            int earlier = TestExecutionContext.CurrentContext.CurrentResult.TestAttachments
+                .Count(attachment => Path.GetDirectoryName(attachment.FilePath) == folder);
+            string path = Path.Combine(folder, earlier == 0 ? $"{name}.html" : $"{name}.{earlier + 1}.html");
+            File.WriteAllText(path, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            TestContext.AddTestAttachment(path, "Gradient check: heatmap of the relative error and scatter plot of a against n, per tensor");
+            return path;
         }
     }
 

@@ -47,6 +47,7 @@ internal static class DirectionalProbe
         where T : IFloatingPointIeee754<T>
     {
         Span<T> values = tensor.Storage.Span;
+        ParameterWrittenException.ThrowIfNotGiven(tensor, values, given);
         int count = direction.Length;
         double h = rule.RelativeStep;
         double dot = 0;

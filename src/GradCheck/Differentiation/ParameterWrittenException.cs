@@ -21,6 +21,31 @@ internal sealed class ParameterWrittenException : Exception
     /// <summary>The name of the tensor written to.</summary>
     public string Tensor { get; }
 
+    /// <summary>
+    /// Throws unless <paramref name="values"/> are <paramref name="given"/> bit for bit: a probe that
+    /// restores from the snapshot checks first that no earlier evaluation wrote to the tensor, since the
+    /// restore would erase the trace.
+    /// </summary>
+    public static void ThrowIfNotGiven<T>(NamedTensor<T> tensor, ReadOnlySpan<T> values, ReadOnlySpan<T> given)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (Bitwise.Equal(values, given))
+        {
+            return;
+        }
+
+        int index = 0;
+        while (Bitwise.Equal(values.Slice(index, 1), given.Slice(index, 1)))
+        {
+            index++;
+        }
+
+        string[] shown = DistinctDigits.General([double.CreateTruncating(given[index]), double.CreateTruncating(values[index])]);
+        throw new ParameterWrittenException(
+            tensor.Name,
+            $"{Shapes.EntryLabel(tensor.Name, index, tensor.Storage.Shape)} was {shown[0]} and held {shown[1]} after an evaluation");
+    }
+
     /// <summary>Throws unless entry <paramref name="index"/> of <paramref name="tensor"/> still holds <paramref name="moved"/> bit for bit.</summary>
     /// <param name="tensor">The tensor.</param>
     /// <param name="values">Its entries as they are after the evaluation.</param>

@@ -45,6 +45,8 @@ internal static class StepSize
     /// climb) stays within half the room left below that value. Else x + 4h of an entry at 0.97 times
     /// float's largest value would be infinite, and the check would blame the cost for its own step.
     /// The points' ratios stay those of the rule, since every point of an entry shares the magnitude.
+    /// An entry so close to the largest value that no step fits keeps max(1, |x|): its points overflow
+    /// and it is reported as not finite.
     /// </summary>
     public static double Magnitude<T>(T x, double relativeStep)
         where T : IFloatingPointIeee754<T>
@@ -53,7 +55,16 @@ internal static class StepSize
         double magnitude = Math.Max(1.0, absolute);
         double widest = WidestMultiple * relativeStep;
         double room = (double.CreateTruncating(T.BitDecrement(T.PositiveInfinity)) - absolute) / 2;
-        return widest * magnitude <= room ? magnitude : room / widest;
+        if (widest * magnitude <= room)
+        {
+            return magnitude;
+        }
+
+        // Within a few ulps of the largest value no step fits: x + h would round back to x. The usual
+        // step is kept there, its points overflow, and the entry fails as not finite, never passes.
+        double shrunk = room / widest;
+        T step = T.CreateTruncating(relativeStep * shrunk);
+        return x + step != x && x - step != x ? shrunk : magnitude;
     }
 
     /// <summary>The largest multiple of h any rule evaluates at: the widest point of the highest rung of a climb.</summary>
