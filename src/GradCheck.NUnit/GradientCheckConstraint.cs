@@ -26,8 +26,9 @@ public abstract class GradientCheckConstraint<TSelf> : Constraint
         : base(args) => this.constraintName = constraintName;
 
     /// <inheritdoc />
-    public sealed override string Description =>
-        string.Create(CultureInfo.InvariantCulture, $"{Expected}, each entry {Options.Tolerance}");
+    public sealed override string Description => Options.Coverage.Kind == CoverageKind.TaylorRemainder
+        ? string.Create(CultureInfo.InvariantCulture, $"{Expected}, its Taylor remainder R1(h) shrinking as h^2 along a random direction per tensor (order at least {TaylorReport.PassingOrder:0.00})")
+        : string.Create(CultureInfo.InvariantCulture, $"{Expected}, each entry {Options.Tolerance}");
 
     /// <summary>The options the check runs with.</summary>
     internal GradientCheckOptions Options { get; private set; } = GradientCheckOptions.Default;

@@ -2,7 +2,8 @@ namespace GradCheck.NUnit;
 
 /// <summary>
 /// A constraint that checks a gradient entry by entry, and so can cover less than every entry: a fast
-/// check along random directions, or a seeded sample of entries, for models too large for every entry.
+/// check along random directions, the Taylor-remainder test, or a seeded sample of entries, for models
+/// too large for every entry.
 /// The gradient constraints of <c>Is.GradientOf</c> and the layer constraint of <c>Has.CorrectBackward</c>
 /// share these modifiers; a Jacobian or Hessian-vector product check has no such choice.
 /// </summary>
@@ -26,6 +27,17 @@ public abstract class GradientCoverageConstraint<TSelf> : GradientCheckConstrain
     /// <param name="seed">The seed of the directions: vary it over runs to draw new ones.</param>
     public TSelf AlongRandomDirections(int directionsPerTensor = 1, int seed = 0) =>
         Cover(CheckCoverage.RandomDirections(directionsPerTensor, seed));
+
+    /// <summary>
+    /// The Taylor-remainder test: per tensor, R1(h) = |J(x + h u) - J(x) - h a · u| along a seeded random
+    /// direction u for halving steps h must shrink as h², as it does when a is the gradient, not as h, as
+    /// it does when a is wrong along u. Tens of evaluations per tensor whatever its size, read only where
+    /// R1 stands above the cost's measured noise; the wrong entries of a failing tensor are localised.
+    /// See <see cref="Reporting.TaylorReport"/>.
+    /// </summary>
+    /// <param name="seed">The seed of the directions: vary it over runs to draw new ones.</param>
+    public TSelf ByTaylorRemainder(int seed = 0) =>
+        Cover(CheckCoverage.TaylorRemainder(seed));
 
     /// <summary>Checks <paramref name="entriesPerTensor"/> seeded random entries of each tensor, for models too large for every entry.</summary>
     /// <param name="entriesPerTensor">Entries per tensor, at least 1 (all of a smaller tensor).</param>

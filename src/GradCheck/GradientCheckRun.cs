@@ -8,6 +8,7 @@ using GradCheck.Nudging;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
 using GradCheck.Running;
+using GradCheck.Taylor;
 
 namespace GradCheck;
 
@@ -46,7 +47,8 @@ internal static class GradientCheckRun
         using ParameterLease<T> lease = ParameterLease<T>.Take(parameters);
         ThrowIfNotFinite(parameters);
         int[] selected = SelectedTensors(parameters, options.Tensors);
-        bool parallel = options.Workers > 1 && options.Coverage.Kind != CoverageKind.RandomDirections;
+        bool alongDirections = options.Coverage.Kind is CoverageKind.RandomDirections or CoverageKind.TaylorRemainder;
+        bool parallel = options.Workers > 1 && !alongDirections;
         if (parallel && workerModels is null)
         {
             throw new ArgumentException(
@@ -58,8 +60,8 @@ internal static class GradientCheckRun
         double epsilon = MachineEpsilon.Of<T>();
         var method = new NumericalMethod(TypeNames.Friendly(typeof(T)), options.Method, StepSize.RelativeStep<T>(options.Method), epsilon)
         {
-            // The fast check measures directions and localises a few entries with every point of the rule.
-            Staged = options.Coverage.Kind != CoverageKind.RandomDirections,
+            // The fast and Taylor checks measure directions and localise a few entries with every point of the rule.
+            Staged = !alongDirections,
         };
         var comparison = new ComparisonRule(options.Tolerance, epsilon, options.KinksFail);
         double[][] analytic = [.. selected.Select(position => ToDouble(gradients[position]))];
@@ -69,6 +71,7 @@ internal static class GradientCheckRun
         var snapshot = new ParameterSnapshot<T>(parameters);
         var numerics = new NumericalGradient[selected.Length];
         var directions = new DirectionReport[selected.Length][];
+        var taylors = new TaylorReport?[selected.Length];
         var obstacles = new List<CheckObstacle>();
         var entriesJudged = new TensorEntries[selected.Length];
         NudgedRecheck? recheck = null;
@@ -110,7 +113,7 @@ internal static class GradientCheckRun
             // Started here, so that the time left is that of the entries alone.
             meter = new ProgressMeter(options.Progress, total, options.Clock);
             var rule = new EntryRule<T>(options.Method, baseCost, cancellation);
-            evaluations += Differentiate(workers, snapshot, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions);
+            evaluations += Differentiate(workers, snapshot, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions, taylors);
 
             AddIfModified(obstacles, snapshot.RestoreModified());
             foreach (WorkerModel<T> worker in workers.AsSpan(1))
@@ -147,7 +150,7 @@ internal static class GradientCheckRun
         catch (OperationCanceledException cancelled) when (cancellation.IsCancellationRequested)
         {
             // The finally below restores the parameters before the exception leaves the check.
-            string progress = options.Coverage.Kind == CoverageKind.RandomDirections
+            string progress = alongDirections
                 ? "during the check along random directions"
                 : rechecking
                     ? "while re-checking the entries not checkable at the given point at a point nudged off the ties"
@@ -166,7 +169,7 @@ internal static class GradientCheckRun
         for (int t = 0; t < tensors.Length; t++)
         {
             NamedTensor<T> tensor = parameters.Tensors[selected[t]];
-            tensors[t] = GradientComparison.Report(tensor.Name, tensor.Storage.Shape, entriesJudged[t], options.WorstEntriesShown, directions[t]);
+            tensors[t] = GradientComparison.Report(tensor.Name, tensor.Storage.Shape, entriesJudged[t], options.WorstEntriesShown, directions[t], taylors[t]);
         }
 
         return new GradientCheckReport(tensors, obstacles, method, options, baseCost, evaluations) { Notes = notes, Recheck = recheck };
@@ -254,11 +257,24 @@ internal static class GradientCheckRun
         CheckCoverage coverage,
         ProgressMeter meter,
         NumericalGradient[] numerics,
-        DirectionReport[][] directions)
+        DirectionReport[][] directions,
+        TaylorReport?[] taylors)
         where T : IFloatingPointIeee754<T>
     {
         WorkerModel<T> main = workers[0];
         long evaluations = 0;
+        if (coverage.Kind == CoverageKind.TaylorRemainder)
+        {
+            for (int t = 0; t < selected.Length; t++)
+            {
+                numerics[t] = new NumericalGradient(analytic[t].Length, partial: true);
+                taylors[t] = TaylorRemainderCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.Given(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage, out directions[t], out long spent);
+                evaluations += spent;
+            }
+
+            return evaluations;
+        }
+
         if (coverage.Kind == CoverageKind.RandomDirections)
         {
             for (int t = 0; t < selected.Length; t++)

@@ -12,7 +12,7 @@ namespace GradCheck.NUnit.Samples;
 /// </summary>
 [SetCulture("de-DE")]
 [SetUICulture("de-DE")]
-public sealed class MessageScenarios
+public sealed partial class MessageScenarios
 {
     [Test]
     public void Seeds_network_with_planted_bugs_wrong() => SeedsNetwork(plant: true);

@@ -63,7 +63,8 @@ internal static class GradientComparison
     /// <param name="entries">Every entry, judged (<see cref="JudgeEntries"/>), some perhaps at a nudged point.</param>
     /// <param name="entriesKept">How many of the worst entries, and of the kinks, to keep for the report.</param>
     /// <param name="directions">The random directions a fast check measured the tensor along; empty otherwise.</param>
-    public static TensorReport Report(string name, int[] shape, TensorEntries entries, int entriesKept, IReadOnlyList<DirectionReport>? directions = null)
+    /// <param name="taylor">The Taylor-remainder test of the tensor, in a Taylor check; null otherwise.</param>
+    public static TensorReport Report(string name, int[] shape, TensorEntries entries, int entriesKept, IReadOnlyList<DirectionReport>? directions = null, TaylorReport? taylor = null)
     {
         var worst = new WorstEntries(entriesKept);
         var kinks = new List<int>();
@@ -118,6 +119,7 @@ internal static class GradientComparison
             Resolution = Resolution(entries),
             Kinks = [.. kinks.Select(index => TensorReport.EntryOf(name, shape, entries, index))],
             Directions = directions ?? [],
+            Taylor = taylor,
         };
     }
 

@@ -11,4 +11,7 @@ public enum CoverageKind
 
     /// <summary>A seeded random sample of entries per tensor.</summary>
     SampledEntries,
+
+    /// <summary>The Taylor-remainder test along a random direction per tensor, then the entries of a failing tensor it can localise.</summary>
+    TaylorRemainder,
 }

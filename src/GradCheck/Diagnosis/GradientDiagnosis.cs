@@ -94,11 +94,20 @@ internal static class GradientDiagnosis
 
     private static TensorDiagnosis NotLocalised(TensorReport tensor, string noun)
     {
-        DirectionReport failed = tensor.Directions.First(direction => !direction.Passed);
-        string[] values = DistinctDigits.Scientific([failed.Analytic, failed.Numeric], 3);
-        string along = failed.Outcome == EntryOutcome.NumericNotFinite
-            ? "the cost is NaN or infinite along a random direction (a step out of the cost's domain?)"
-            : $"wrong along a random direction (a · u = {values[0]}, the cost's derivative {values[1]})";
+        string along;
+        if (tensor.Taylor is { Passed: false } taylor)
+        {
+            along = $"wrong along a random direction by the Taylor test ({taylor.Verdict})";
+        }
+        else
+        {
+            DirectionReport failed = tensor.Directions.First(direction => !direction.Passed);
+            string[] values = DistinctDigits.Scientific([failed.Analytic, failed.Numeric], 3);
+            along = failed.Outcome == EntryOutcome.NumericNotFinite
+                ? "the cost is NaN or infinite along a random direction (a step out of the cost's domain?)"
+                : $"wrong along a random direction (a · u = {values[0]}, the cost's derivative {values[1]})";
+        }
+
         return new TensorDiagnosis(
             BugKind.NotLocalised,
             $"{along}, but none of the {Wording.Count(tensor.CheckedEntryCount, "entry", "entries")} then differentiated one by one is wrong: " +

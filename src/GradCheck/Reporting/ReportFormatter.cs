@@ -195,6 +195,11 @@ internal static class ReportFormatter
             text.AppendLine(Invariant, $"  along a random direction u: a · u = {values[0]}, the cost's derivative n = {values[1]}, |a · u - n| = {Scientific(direction.AbsoluteError, 2)} > bound {Scientific(direction.Bound, 2)}");
         }
 
+        if (tensor.Taylor is { Passed: false } taylor)
+        {
+            TaylorText.Write(text, taylor);
+        }
+
         EntryReport[] shown = [.. tensor.WorstEntries.Where(entry => entry.Failed)];
         if (shown.Length == 0)
         {
@@ -246,9 +251,12 @@ internal static class ReportFormatter
     {
         int entries = report.Tensors.Sum(tensor => tensor.EntryCount);
         int checkedEntries = report.Tensors.Sum(tensor => tensor.CheckedEntryCount);
-        string along = report.Options.Coverage.Kind == CoverageKind.RandomDirections
-            ? string.Create(Invariant, $"along {Count(report.Options.Coverage.Count, "random direction")} per tensor; ")
-            : string.Empty;
+        string along = report.Options.Coverage.Kind switch
+        {
+            CoverageKind.RandomDirections => string.Create(Invariant, $"along {Count(report.Options.Coverage.Count, "random direction")} per tensor; "),
+            CoverageKind.TaylorRemainder => "by the Taylor test along a random direction per tensor; ",
+            _ => string.Empty,
+        };
         return checkedEntries == entries && along.Length == 0
             ? Count(entries, "entry", "entries")
             : string.Create(Invariant, $"{along}{checkedEntries} of {Count(entries, "entry", "entries")} checked one by one");
@@ -290,6 +298,10 @@ internal static class ReportFormatter
         if (coverage.Kind == CoverageKind.RandomDirections)
         {
             text.AppendLine(Invariant, $"Coverage: {Count(coverage.Count, "seeded random direction")} per tensor (seed {coverage.Seed}), a failing tensor then localised in up to {Count(coverage.EntriesLocalised, "entry", "entries")}; a direction can miss a wrong gradient (see CheckCoverage)");
+        }
+        else if (coverage.Kind == CoverageKind.TaylorRemainder)
+        {
+            text.AppendLine(Invariant, $"Coverage: the Taylor-remainder test along a seeded random direction per tensor (seed {coverage.Seed}): R1(h) = |J(x + h u) - J(x) - h a · u| must shrink as h^2 where it stands {TaylorReport.FitFactor:0} times above the measured noise (order at least {TaylorReport.PassingOrder:0.00}); a failing tensor is then localised in up to {Count(coverage.EntriesLocalised, "entry", "entries")}");
         }
         else if (coverage.Kind == CoverageKind.SampledEntries)
         {

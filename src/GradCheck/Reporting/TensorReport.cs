@@ -48,6 +48,9 @@ public sealed class TensorReport
     /// <summary>The random directions the tensor was checked along, in a fast check; empty otherwise.</summary>
     public IReadOnlyList<DirectionReport> Directions { get; internal init => field = value ?? throw new ArgumentNullException(nameof(value)); } = [];
 
+    /// <summary>The Taylor-remainder test of the tensor, in a Taylor check (<see cref="CheckCoverage.TaylorRemainder"/>); null otherwise.</summary>
+    public TaylorReport? Taylor { get; internal init; }
+
     /// <summary>How many entries fail the rule, non-finite ones included.</summary>
     public int FailedEntryCount { get; }
 
@@ -133,11 +136,11 @@ public sealed class TensorReport
     public ReadOnlyMemory<double> Numeric => Entries.Numeric;
 
     /// <summary>
-    /// Whether every entry checked and every direction passed. Entries that could not be checked
+    /// Whether every entry checked, every direction and the Taylor test passed. Entries that could not be checked
     /// (<see cref="NotCheckableCount"/>) neither pass nor fail, but a tensor none of whose entries could
     /// be decided does not pass.
     /// </summary>
-    public bool Passed => FailedEntryCount == 0 && !NothingCheckable && Directions.All(direction => direction.Passed);
+    public bool Passed => FailedEntryCount == 0 && !NothingCheckable && Directions.All(direction => direction.Passed) && (Taylor?.Passed ?? true);
 
     /// <summary>
     /// The relative difference ||a - n|| / (||a|| + ||n||) of this tensor's analytic gradient a and numerical
