@@ -62,8 +62,9 @@ public class TaylorRemainderTests
 
         // Double leaves R1 above the noise down to small steps, so the last order read is the limit's.
         Assert.That(passing.ObservedOrder, Is.EqualTo(2).Within(0.05), passing.Verdict);
-        Assert.That(failing.ObservedOrder, Is.EqualTo(1).Within(0.05), failing.Verdict);
-        Assert.That(failing.Verdict, Does.Match(@"^R1 shrinks as h\^1\.0\d: the gradient is wrong along this direction$"));
+        // The sweep stops once four halvings show order 1, so the last order read is near, not at, the limit.
+        Assert.That(failing.ObservedOrder, Is.EqualTo(1).Within(0.1), failing.Verdict);
+        Assert.That(failing.Verdict, Does.Match(@"^R1 shrinks as h\^(0\.9|1\.0)\d: the gradient is wrong along this direction$"));
         Assert.That(passing.Verdict, Does.Match(@"^R1 shrinks as h\^(1\.9|2\.0)\d: the gradient is right along this direction$"));
     }
 

@@ -30,6 +30,12 @@ internal static class TensorSection
         }
 
         writer.Write($"<p class=\"facts\">{HtmlText.Escape(Facts(tensor))}</p>\n");
+        if (tensor.Taylor is { Steps.Count: > 1 } taylor)
+        {
+            writer.Write("<figure class=\"convergence-figure\">\n");
+            ConvergencePlot.Write(writer, taylor, tensor.Name);
+            writer.Write($"<figcaption>{HtmlText.Escape(ConvergencePlot.Caption(taylor))}</figcaption>\n</figure>\n");
+        }
 
         // Entries are absent only from a report built by hand through TensorReport's public constructor.
         TensorEntries? entries = tensor.Entries;
