@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using GradCheck.Reporting;
 
@@ -40,7 +41,7 @@ internal static class GradientShouldlyMessage
         text.AppendLine(string.IsNullOrWhiteSpace(actualExpression) ? UnknownExpression : actualExpression.Trim())
             .Append(Indent).Append(negated ? "should not be" : "should be")
             .Append(" the gradient of the cost with respect to ").Append(parameters)
-            .Append(", each entry ").Append(report.Tolerance).AppendLine()
+            .Append(PassRule(report)).AppendLine()
             .Append(Indent).AppendLine(verdict)
             .Append(report.ToString().TrimEnd());
 
@@ -52,4 +53,9 @@ internal static class GradientShouldlyMessage
 
         return text.ToString();
     }
+
+    /// <summary>What every tensor is held to: each entry's rule, or the Taylor test's order.</summary>
+    private static string PassRule(GradientCheckReport report) => report.Options.Coverage.Kind == CoverageKind.TaylorRemainder
+        ? string.Create(CultureInfo.InvariantCulture, $", its Taylor remainder R1(h) shrinking as h^2 along a random direction per tensor (order at least {TaylorReport.PassingOrder:0.00})")
+        : ", each entry " + report.Tolerance;
 }

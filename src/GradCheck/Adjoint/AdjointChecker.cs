@@ -25,7 +25,7 @@ public static class AdjointChecker
     /// <param name="adjoint">Jᵀ: w to Jᵀ w, such as the layer's backward pass <c>dy =&gt; layer.Backward(dy)</c>.</param>
     /// <param name="inputLike">An input of the map's shape, such as the layer's input x; only its shape is read.</param>
     /// <param name="seed">The seed of v and w.</param>
-    /// <exception cref="ArgumentException">A container is not an array of <typeparamref name="T"/>, or Jᵀ w does not have the input's shape.</exception>
+    /// <exception cref="ArgumentException">A container is not an array of <typeparamref name="T"/>, the input has no entries, or Jᵀ w does not have the input's shape.</exception>
     /// <exception cref="CostEvaluationException">The map or the adjoint threw.</exception>
     public static AdjointReport Check<T, TInput, TOutput>(Func<TInput, TOutput> map, Func<TOutput, TInput> adjoint, TInput inputLike, int seed = 0)
         where T : IFloatingPointIeee754<T>
@@ -36,6 +36,12 @@ public static class AdjointChecker
         ArgumentNullException.ThrowIfNull(adjoint);
         ArgumentNullException.ThrowIfNull(inputLike);
         Array input = ArrayOf<T>(inputLike, "input");
+        if (input.Length == 0)
+        {
+            // A check that passed on nothing would hide a mistake in the test.
+            throw new ArgumentException("The map's input has no entries, so there is nothing to check: give an input of the map's shape.", nameof(inputLike));
+        }
+
         var random = new SeededRandom(seed, stream: 0, substream: -100);
         Array v = Filled<T>(input, ref random);
         double[] vValues = ToDouble<T>(v);
@@ -68,7 +74,7 @@ public static class AdjointChecker
     public static AdjointReport Check<T>(Func<T[], T[]> map, Func<T[], T[]> adjoint, int inputLength, int seed = 0)
         where T : IFloatingPointIeee754<T>
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(inputLength, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         return Check<T, T[], T[]>(map, adjoint, new T[inputLength], seed);
     }
 

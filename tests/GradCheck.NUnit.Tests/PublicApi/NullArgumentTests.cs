@@ -115,6 +115,8 @@ public class NullArgumentTests
             .Add(() => Is.HessianVectorProductOf<double>(SampleArguments.Identity).At(point))
             .Add(() => Is.HessianVectorProductOf<double>(SampleArguments.Identity).At(point).Along(point))
             .Add(() => Has.CorrectBackward)
+            .Add(() => Is.AdjointOf<double[], double[]>(SampleArguments.Identity))
+            .Add(() => Is.AdjointOf<double>(SampleArguments.Identity, inputLength: 2))
             .Add(() => new GradientCheckAttribute(nameof(Refuses_null_naming_the_parameter)));
     }
 }

@@ -49,6 +49,31 @@ public class ShouldlyMessageSnapshotTests
     }
 
     [Test]
+    public void Taylor_remainder_of_a_doubled_tensor()
+    {
+        var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Tanh, seed: 2);
+        (double[,] X, double[,] Y) = SeedData.ThreeLayerSmall<double>();
+        var taylor = new GradientCheckOptions { Coverage = CheckCoverage.TaylorRemainder() };
+        Dictionary<string, double[,]> grads = net.Backward(X, Y);
+        grads.ShouldBeGradientOf(() => net.Cost(X, Y), net.Parameters, taylor);
+
+        KnownCosts.Scale(grads["dW2"], 2.0);
+        Approve(() => grads.ShouldBeGradientOf(() => net.Cost(X, Y), net.Parameters, taylor), nameof(Taylor_remainder_of_a_doubled_tensor));
+    }
+
+    [Test]
+    public void Adjoint_transposed()
+    {
+        // A 2 x 3 matrix and the function meant to apply its transpose.
+        double[] Map(double[] v) => [v[0] + (2 * v[1]) + (3 * v[2]), (4 * v[0]) + (5 * v[1]) + (6 * v[2])];
+        Func<double[], double[]> transpose = w => [w[0] + (4 * w[1]), (2 * w[0]) + (5 * w[1]), (3 * w[0]) + (6 * w[1])];
+        Func<double[], double[]> wrong = w => [w[0] + (2 * w[1]), (3 * w[0]) + (4 * w[1]), (5 * w[0]) + (6 * w[1])];
+        transpose.ShouldBeAdjointOf(Map, inputLength: 3);
+
+        Approve(() => wrong.ShouldBeAdjointOf(Map, inputLength: 3), nameof(Adjoint_transposed));
+    }
+
+    [Test]
     public void Cost_NaN_at_the_given_point()
     {
         double[] inside = [1.0, 2.0];

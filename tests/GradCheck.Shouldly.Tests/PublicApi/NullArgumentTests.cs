@@ -11,7 +11,11 @@ namespace GradCheck.Shouldly.Tests.PublicApi;
 public class NullArgumentTests
 {
     /// <summary>Members left out of the sweep, each with the reason; none so far.</summary>
-    private static readonly Dictionary<string, string> Excluded = [];
+    private static readonly Dictionary<string, string> Excluded = new()
+    {
+        ["ShouldBeAdjointTestExtensions.ShouldBeAdjointOf(Func<double[], double[]> actual, Func<double[], double[]> map, int inputLength, int seed, string customMessage, string actualExpression)"] =
+            "the sweep's input length of 0 has nothing to check and is refused; the overload of arrays, which is swept, refuses null the same way",
+    };
 
     private static readonly NullArgumentSweep Sweep = NullArgumentSweep.Of(typeof(ShouldBeGradientTestExtensions).Assembly);
 

@@ -10,7 +10,11 @@ namespace GradCheck.Tests.PublicApi;
 public class NullArgumentTests
 {
     /// <summary>Members left out of the sweep, each with the reason; none so far.</summary>
-    private static readonly Dictionary<string, string> Excluded = [];
+    private static readonly Dictionary<string, string> Excluded = new()
+    {
+        ["AdjointChecker.Check(Func<double[], double[]> map, Func<double[], double[]> adjoint, int inputLength, int seed)"] =
+            "the sweep's input length of 0 has nothing to check and is refused; the overload passes its arguments to the swept overload of arrays, which refuses null",
+    };
 
     private static readonly NullArgumentSweep Sweep = NullArgumentSweep.Of(typeof(GradientChecker).Assembly);
 
