@@ -119,6 +119,7 @@ public sealed class TensorReport
         new(Name, [.. Shape], FailedEntryCount, WorstEntries, AnalyticNorm, NumericNorm, DifferenceNorm, Entries)
         {
             Directions = Directions,
+            Taylor = Taylor,
             KinkCount = KinkCount,
             NotCheckableCount = NotCheckableCount,
             Resolution = Resolution,
