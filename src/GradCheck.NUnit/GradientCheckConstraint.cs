@@ -27,8 +27,11 @@ public abstract class GradientCheckConstraint<TSelf> : Constraint
 
     /// <inheritdoc />
     public sealed override string Description => Options.Coverage.Kind == CoverageKind.TaylorRemainder
-        ? string.Create(CultureInfo.InvariantCulture, $"{Expected}, its Taylor remainder R1(h) shrinking as h^2 along a random direction per tensor (order at least {TaylorReport.PassingOrder:0.00})")
+        ? string.Create(CultureInfo.InvariantCulture, $"{Expected}, its Taylor remainder R{TaylorDegree}(h) shrinking as h^{TaylorDegree + 1} along a random direction per tensor (order at least {TaylorReport.PassingOrder + TaylorDegree - 1:0.00})")
         : string.Create(CultureInfo.InvariantCulture, $"{Expected}, each entry {Options.Tolerance}");
+
+    /// <summary>The degree of the Taylor test's remainder: 2 when a Hessian-vector product is checked with the gradient, else 1.</summary>
+    private protected virtual int TaylorDegree => 1;
 
     /// <summary>The options the check runs with.</summary>
     internal GradientCheckOptions Options { get; private set; } = GradientCheckOptions.Default;

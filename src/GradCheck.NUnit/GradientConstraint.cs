@@ -23,6 +23,9 @@ public sealed class GradientConstraint<T> : GradientCoverageConstraint<GradientC
     /// </summary>
     private readonly GradientProblem<T>? problem;
 
+    /// <summary>H v for the Taylor test's R2 (<see cref="WithHessianVectorProduct"/>); null for R1.</summary>
+    private Func<T[], T[], T[]>? hessianVectorProduct;
+
     private GradientConstraint(GradientCheckTarget<T> target, GradientProblem<T>? problem = null)
         : base("a gradient constraint", target.Description)
     {
@@ -42,6 +45,31 @@ public sealed class GradientConstraint<T> : GradientCoverageConstraint<GradientC
     /// <param name="workers">How many threads; 0 (the default) for one per core.</param>
     public GradientConstraint<T> InParallel(int workers = 0) => Parallel(workers);
 
+    /// <summary>
+    /// Checks the cost's Hessian-vector product with the gradient in the Taylor-remainder test
+    /// (<see cref="GradientCoverageConstraint{TSelf}.ByTaylorRemainder"/>, which it needs): R2(h) =
+    /// |J(x + h u) - J(x) - h a · u - h²/2 u · H u| must shrink as h³; a wrong H u leaves order 2, a wrong
+    /// gradient order 1. R2 sees H u only along u, through u · H u (see <see cref="Reporting.TaylorReport"/>).
+    /// </summary>
+    /// <param name="hessianVectorProduct">H v at x for a direction v, called with copies of theta and v; it returns a vector as long as theta.</param>
+    /// <exception cref="InvalidOperationException">Given twice, or for a <c>[GradientCheck]</c> case.</exception>
+    public GradientConstraint<T> WithHessianVectorProduct(Func<T[], T[], T[]> hessianVectorProduct)
+    {
+        ArgumentNullException.ThrowIfNull(hessianVectorProduct);
+        if (this.hessianVectorProduct is not null || problem is not null)
+        {
+            throw new InvalidOperationException(problem is not null
+                ? "A [GradientCheck] case has no Hessian-vector product to check: use Is.GradientOf(cost).At(theta).ByTaylorRemainder(seed).WithHessianVectorProduct(hvp)."
+                : "WithHessianVectorProduct modifier may appear only once.");
+        }
+
+        this.hessianVectorProduct = hessianVectorProduct;
+        return this;
+    }
+
+    /// <inheritdoc />
+    private protected override int TaylorDegree => hessianVectorProduct is null ? 1 : 2;
+
     /// <inheritdoc />
     private protected override Func<GradientCheckOptions, GradientCheckReport> CheckOf(object? actual)
     {
@@ -51,8 +79,9 @@ public sealed class GradientConstraint<T> : GradientCoverageConstraint<GradientC
             return problem.Check;
         }
 
-        TensorSet<T> gradient = target.ActualGradients(actual);
-        return options => target.CheckGradients(gradient, options);
+        GradientCheckTarget<T> checkedTarget = hessianVectorProduct is null ? target : target.WithHessianVectorProduct(hessianVectorProduct);
+        TensorSet<T> gradient = checkedTarget.ActualGradients(actual);
+        return options => checkedTarget.CheckGradients(gradient, options);
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ internal static class GradientCheckRun
     /// point (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>); null when the check has only the gradient.
     /// </param>
     /// <param name="notes">What else the report must say to reproduce the check (<see cref="GradientCheckReport.Notes"/>).</param>
+    /// <param name="hessianVectorProduct">For a single tensor, H v at the given point for a direction v over it: the Taylor test then reads R2; null otherwise.</param>
     public static GradientCheckReport Run<T>(
         Func<T> cost,
         TensorSet<T> parameters,
@@ -38,10 +39,18 @@ internal static class GradientCheckRun
         GradientCheckOptions options,
         Func<WorkerModel<T>>? workerModels,
         Func<TensorStorage<T>[]>? backward = null,
-        IReadOnlyList<string>? notes = null)
+        IReadOnlyList<string>? notes = null,
+        Func<T[], T[]>? hessianVectorProduct = null)
         where T : IFloatingPointIeee754<T>
     {
         notes ??= [];
+        if (hessianVectorProduct is not null && options.Coverage.Kind != CoverageKind.TaylorRemainder)
+        {
+            throw new ArgumentException(
+                $"A Hessian-vector product is read only by the Taylor-remainder test, but the coverage is {options.Coverage}: set GradientCheckOptions.Coverage = CheckCoverage.TaylorRemainder(seed) (ByTaylorRemainder(seed) in NUnit).",
+                nameof(options));
+        }
+
 
         // Before anything reads the parameters: another check may have an entry of them moved.
         using ParameterLease<T> lease = ParameterLease<T>.Take(parameters);
@@ -113,7 +122,7 @@ internal static class GradientCheckRun
             // Started here, so that the time left is that of the entries alone.
             meter = new ProgressMeter(options.Progress, total, options.Clock);
             var rule = new EntryRule<T>(options.Method, baseCost, cancellation);
-            evaluations += Differentiate(workers, snapshot, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions, taylors);
+            evaluations += Differentiate(workers, snapshot, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions, taylors, hessianVectorProduct);
 
             AddIfModified(obstacles, snapshot.RestoreModified());
             foreach (WorkerModel<T> worker in workers.AsSpan(1))
@@ -258,7 +267,8 @@ internal static class GradientCheckRun
         ProgressMeter meter,
         NumericalGradient[] numerics,
         DirectionReport[][] directions,
-        TaylorReport?[] taylors)
+        TaylorReport?[] taylors,
+        Func<T[], T[]>? hessianVectorProduct)
         where T : IFloatingPointIeee754<T>
     {
         WorkerModel<T> main = workers[0];
@@ -268,7 +278,7 @@ internal static class GradientCheckRun
             for (int t = 0; t < selected.Length; t++)
             {
                 numerics[t] = new NumericalGradient(analytic[t].Length, partial: true);
-                taylors[t] = TaylorRemainderCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.Given(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage, out directions[t], out long spent);
+                taylors[t] = TaylorRemainderCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.Given(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage, out directions[t], out long spent, hessianVectorProduct);
                 evaluations += spent;
             }
 

@@ -24,6 +24,11 @@ public sealed class GradientCheckTarget<T>
 
     private readonly Func<WorkerModel<T>>? workerModels;
 
+    /// <summary>The cost and point of a flat target, for <see cref="WithHessianVectorProduct"/>; null for named tensors.</summary>
+    private Func<T[], T>? flatCost;
+
+    private T[]? flatTheta;
+
     /// <summary>True for a pure cost of a flat vector, whose gradient is a vector; false for named tensors, whose gradients are a dictionary.</summary>
     private readonly bool flat;
 
@@ -71,7 +76,33 @@ public sealed class GradientCheckTarget<T>
             throw new ArgumentException($"There are no parameters to check: {FlatParameterName} (0) has no entries.", nameof(theta));
         }
 
-        return new GradientCheckTarget<T>(
+        return FlatWith(cost, theta, hessianVectorProduct: null);
+    }
+
+    /// <summary>
+    /// This flat target with its Hessian-vector product, which the Taylor-remainder test
+    /// (<see cref="CheckCoverage.TaylorRemainder"/>) then checks with the gradient: R2(h) =
+    /// |J(x + h u) - J(x) - h a · u - h²/2 u · H u| must shrink as h³ (see <see cref="TaylorReport"/>).
+    /// A check with another coverage throws.
+    /// </summary>
+    /// <param name="hessianVectorProduct">
+    /// H v at x for a direction v: called once per check with copies of theta and of v, which it may keep
+    /// or modify; it returns a vector as long as theta.
+    /// </param>
+    /// <exception cref="InvalidOperationException">The target is not flat (<see cref="Flat"/>).</exception>
+    public GradientCheckTarget<T> WithHessianVectorProduct(Func<T[], T[], T[]> hessianVectorProduct)
+    {
+        ArgumentNullException.ThrowIfNull(hessianVectorProduct);
+        if (!flat || flatCost is null || flatTheta is null)
+        {
+            throw new InvalidOperationException($"A Hessian-vector product of a function of two vectors goes with a flat target (GradientCheckTarget<T>.Flat), not with named tensors ({Description}).");
+        }
+
+        return FlatWith(flatCost, flatTheta, hessianVectorProduct);
+    }
+
+    private static GradientCheckTarget<T> FlatWith(Func<T[], T> cost, T[] theta, Func<T[], T[], T[]>? hessianVectorProduct) =>
+        new(
             [FlatParameterName],
             [$"{FlatParameterName} {Shapes.Format([theta.Length])}"],
             (gradients, options, _, backward, notes) =>
@@ -81,11 +112,17 @@ public sealed class GradientCheckTarget<T>
                 T[] point = (T[])theta.Clone();
                 TensorSet<T> parameters = TensorSet<T>.Single(FlatParameterName, point, writable: true);
                 Func<TensorStorage<T>[]>? aligned = backward is null ? null : () => GradientAlignment.Align(parameters, backward(parameters));
-                return GradientCheckRun.Run(() => cost(point), parameters, GradientAlignment.Align(parameters, gradients), options, () => CopyOf(cost, point), aligned, notes);
+
+                // Taken before the sweep moves the point; copies, so that the user's function cannot move it.
+                Func<T[], T[]>? along = hessianVectorProduct is null ? null : direction => hessianVectorProduct((T[])point.Clone(), (T[])direction.Clone());
+                return GradientCheckRun.Run(() => cost(point), parameters, GradientAlignment.Align(parameters, gradients), options, () => CopyOf(cost, point), aligned, notes, along);
             },
             workerModels: null,
-            flat: true);
-    }
+            flat: true)
+        {
+            flatCost = cost,
+            flatTheta = theta,
+        };
 
     /// <summary>
     /// A cost that reads named tensors in place (a model's <c>W1</c>, <c>b1</c>, ...). Each entry is

@@ -33,4 +33,24 @@ public class TaylorConstraintTests
         Assert.That(ConstraintMessages.Apply(Is.Not.GradientOf<double>(Cost).At(theta).ByTaylorRemainder(), gradient).Passed, Is.False);
         Assert.That(Is.GradientOf<double>(Cost).At(theta).ByTaylorRemainder().Description, Does.EndWith("its Taylor remainder R1(h) shrinking as h^2 along a random direction per tensor (order at least 1.75)"));
     }
+
+    [Test]
+    public void WithHessianVectorProduct_passes_a_right_product_fails_a_wrong_one_and_says_its_rule()
+    {
+        double[] theta = [0.3, -1.2, 2.5];
+        double[] gradient = [.. theta.Select(value => 3 * value * value)];
+        static double Cost(double[] t) => t.Sum(value => value * value * value) + (t[0] * t[1] * t[2]);
+        double[] Gradient(double[] t) => [3 * t[0] * t[0] + (t[1] * t[2]), 3 * t[1] * t[1] + (t[0] * t[2]), 3 * t[2] * t[2] + (t[0] * t[1])];
+        static double[] Product(double[] t, double[] v) => [(6 * t[0] * v[0]) + (t[2] * v[1]) + (t[1] * v[2]), (t[2] * v[0]) + (6 * t[1] * v[1]) + (t[0] * v[2]), (t[1] * v[0]) + (t[0] * v[1]) + (6 * t[2] * v[2])];
+        static double[] WithoutMixedPartials(double[] t, double[] v) => [6 * t[0] * v[0], 6 * t[1] * v[1], 6 * t[2] * v[2]];
+
+        Assert.That(Gradient(theta), Is.GradientOf<double>(Cost).At(theta).ByTaylorRemainder(seed: 3).WithHessianVectorProduct(Product));
+        (bool passed, string message) = ConstraintMessages.Apply(Is.GradientOf<double>(Cost).At(theta).ByTaylorRemainder(seed: 3).WithHessianVectorProduct(WithoutMixedPartials), Gradient(theta));
+
+        Assert.That(passed, Is.False);
+        Assert.That(message, Does.Contain("the Hessian-vector product is wrong along this direction"));
+        Assert.That(Is.GradientOf<double>(Cost).At(theta).ByTaylorRemainder().WithHessianVectorProduct(Product).Description, Does.EndWith("its Taylor remainder R2(h) shrinking as h^3 along a random direction per tensor (order at least 2.75)"));
+        Assert.That(() => Is.GradientOf<double>(Cost).At(theta).WithHessianVectorProduct(Product).ApplyTo(gradient), Throws.ArgumentException.With.Message.Contains("read only by the Taylor-remainder test"));
+        Assert.That(() => Is.GradientOf<double>(Cost).At(theta).WithHessianVectorProduct(Product).WithHessianVectorProduct(Product), Throws.InvalidOperationException);
+    }
 }

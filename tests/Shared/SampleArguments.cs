@@ -61,6 +61,7 @@ public sealed class SampleArguments
             .Add(() => new double[,] { { 1, 0 }, { 0, 1 } })
             .Add<Func<double[], double>>(() => HalfSquaredNorm)
             .Add<Func<double[], double[]>>(() => Identity)
+            .Add<Func<double[], double[], double[]>>(() => (_, direction) => direction)
             .Add<Func<double>>(() => made.Cost)
             .Add<IEnumerable<KeyValuePair<string, double[]>>>(() => made.Parameters)
             .Add<IReadOnlyDictionary<string, double[]>>(made.Gradients)

@@ -46,6 +46,14 @@ internal static class GradientDiagnosis
     private static TensorDiagnosis Diagnose(TensorReport tensor, IReadOnlyList<TensorReport> all, int? batchSize, string noun, string elementType)
     {
         TensorEntries entries = tensor.Entries;
+        if (tensor.FailedEntryCount == 0 && tensor.Taylor is { Passed: false, Degree: 2 } secondOrder)
+        {
+            // Every gradient entry differentiated is right: the Taylor test's R2 failed on the Hessian-vector product.
+            return new TensorDiagnosis(
+                BugKind.NotLocalised,
+                string.Create(CultureInfo.InvariantCulture, $"the Hessian-vector product is wrong along a random direction (R2 shrinks as h^{secondOrder.ObservedOrder:0.00}), while the gradient is right: none of the {Wording.Count(tensor.CheckedEntryCount, "entry", "entries")} then differentiated one by one is wrong"));
+        }
+
         if (!entries.IsComplete)
         {
             return DiagnoseSample(tensor, batchSize, noun, elementType);

@@ -301,7 +301,10 @@ internal static class ReportFormatter
         }
         else if (coverage.Kind == CoverageKind.TaylorRemainder)
         {
-            text.AppendLine(Invariant, $"Coverage: the Taylor-remainder test along a seeded random direction per tensor (seed {coverage.Seed}): R1(h) = |J(x + h u) - J(x) - h a · u| must shrink as h^2 where it stands {TaylorReport.FitFactor:0} times above the measured noise (order at least {TaylorReport.PassingOrder:0.00}); a failing tensor is then localised in up to {Count(coverage.EntriesLocalised, "entry", "entries")}");
+            string remainder = report.Tensors.Any(tensor => tensor.Taylor is { Degree: 2 })
+                ? string.Create(Invariant, $"R2(h) = |J(x + h u) - J(x) - h a · u - h^2/2 u · H u| must shrink as h^3 where it stands {TaylorReport.FitFactor:0} times above the measured noise (order at least {TaylorReport.PassingOrder + 1:0.00})")
+                : string.Create(Invariant, $"R1(h) = |J(x + h u) - J(x) - h a · u| must shrink as h^2 where it stands {TaylorReport.FitFactor:0} times above the measured noise (order at least {TaylorReport.PassingOrder:0.00})");
+            text.AppendLine(Invariant, $"Coverage: the Taylor-remainder test along a seeded random direction per tensor (seed {coverage.Seed}): {remainder}; a failing tensor is then localised in up to {Count(coverage.EntriesLocalised, "entry", "entries")}");
         }
         else if (coverage.Kind == CoverageKind.SampledEntries)
         {

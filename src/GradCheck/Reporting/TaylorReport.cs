@@ -18,6 +18,10 @@ namespace GradCheck.Reporting;
 /// the noise came too soon to tell a linear term from a turn of the curvature (a random direction
 /// can meet a Hessian nearly flat along it): the test is undecided, and the cost's derivative along the
 /// same direction, against a · u, decides instead (the tensor's <see cref="TensorReport.Directions"/>).
+/// With a Hessian-vector product (<see cref="Degree"/> 2), R2(h) = |R1(h) - h²/2 u · H u| shrinks as h³ when
+/// both are right; a wrong H u leaves h²/2 |u · (H - H')u|, order 2, and a wrong gradient h |a · u - ∇J · u|,
+/// order 1; the same rule holds one order up (<see cref="LeastPassingOrder"/>, <see cref="MostFailingOrder"/>).
+/// R2 sees H u only through u · H u: a wrong H u orthogonal to u, or one off by a term that vanishes along u, passes.
 /// </remarks>
 public sealed class TaylorReport
 {
@@ -28,6 +32,9 @@ public sealed class TaylorReport
     /// an order of 2 and one that fails.
     /// </summary>
     public const double FitFactor = 32;
+
+    /// <summary>How far an order may fall short of the expected one and pass, and rise above the failing one and fail: 0.25.</summary>
+    public const double OrderMargin = 0.25;
 
     /// <summary>The order a correct gradient gives: R1 shrinks as h².</summary>
     public const double ExpectedOrder = 2;
@@ -45,8 +52,10 @@ public sealed class TaylorReport
     /// <param name="seed">The seed of u.</param>
     /// <param name="costEvaluations">The evaluations made.</param>
     /// <param name="outcome">What the caller knows already: a not finite, the cost not finite everywhere; else <see cref="EntryOutcome.WithinTolerance"/>, and the orders decide.</param>
-    internal TaylorReport(double[] steps, double[] remainders, double[] noiseFloors, double directionalDerivative, int seed, int costEvaluations, EntryOutcome outcome)
+    /// <param name="degree">1 for R1; 2 for R2, with the Hessian-vector product's term taken off too.</param>
+    internal TaylorReport(double[] steps, double[] remainders, double[] noiseFloors, double directionalDerivative, int seed, int costEvaluations, EntryOutcome outcome, int degree = 1)
     {
+        Degree = degree;
         Steps = steps;
         Remainders = [.. remainders.Select(Math.Abs)];
         NoiseFloors = noiseFloors;
@@ -67,10 +76,23 @@ public sealed class TaylorReport
         ObservedOrder = last < 0 ? double.NaN : orders[last];
         Outcome = outcome != EntryOutcome.WithinTolerance
             ? outcome
-            : last < 0 || ObservedOrder >= PassingOrder ? EntryOutcome.WithinTolerance
-            : ObservedOrder <= FailingOrder && last > 0 && fitted[last - 1] && orders[last - 1] <= FailingOrder ? EntryOutcome.OutsideTolerance
+            : last < 0 || ObservedOrder >= LeastPassingOrder ? EntryOutcome.WithinTolerance
+            : ObservedOrder <= MostFailingOrder && last > 0 && fitted[last - 1] && orders[last - 1] <= MostFailingOrder ? EntryOutcome.OutsideTolerance
             : EntryOutcome.NotCheckable;
     }
+
+    /// <summary>
+    /// The degree of the Taylor polynomial taken off J(x + h u): 1 for R1(h) = |J(x + h u) - J(x) - h a · u|;
+    /// 2 for R2(h) = |R1 - h²/2 u · H u| when a Hessian-vector product H u was given. The remainder of a
+    /// correct expansion shrinks as h^(Degree + 1).
+    /// </summary>
+    public int Degree { get; }
+
+    /// <summary>The least order that passes: Degree + 1 less <see cref="OrderMargin"/> (1.75 for R1, 2.75 for R2).</summary>
+    public double LeastPassingOrder => Degree + 1 - OrderMargin;
+
+    /// <summary>The most order that fails at each of the last two halvings read: Degree plus <see cref="OrderMargin"/> (1.25 for R1, 2.25 for R2).</summary>
+    public double MostFailingOrder => Degree + OrderMargin;
 
     /// <summary>The steps h, largest first, each half the one before; u moves each entry by h max(1, |x|) v with v of unit length.</summary>
     public IReadOnlyList<double> Steps { get; }

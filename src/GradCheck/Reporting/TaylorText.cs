@@ -12,7 +12,7 @@ internal static class TaylorText
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Such as <c>R1 shrinks as h^1.00: the gradient is wrong along this direction</c>.</summary>
-    public static string Verdict(TaylorReport taylor) => taylor.Outcome switch
+    public static string Verdict(TaylorReport taylor) => taylor.Degree == 2 ? SecondOrderVerdict(taylor) : taylor.Outcome switch
     {
         EntryOutcome.AnalyticNotFinite => "a · u is NaN or infinite: the gradient has entries that are not finite",
         EntryOutcome.NumericNotFinite => "the cost is NaN or infinite at every step along u (a step out of the cost's domain?)",
@@ -22,6 +22,23 @@ internal static class TaylorText
         EntryOutcome.WithinTolerance => string.Create(Invariant, $"R1 shrinks as h^{taylor.ObservedOrder:0.00}: the gradient is right along this direction"),
         EntryOutcome.NotCheckable => string.Create(Invariant, $"R1 shrinks as h^{taylor.ObservedOrder:0.00} at the smallest steps above the noise, which cannot tell a wrong gradient (h^1) from a turn of the curvature: the cost's derivative along u decided instead"),
         _ => string.Create(Invariant, $"R1 shrinks as h^{taylor.ObservedOrder:0.00}: the gradient is wrong along this direction"),
+    };
+
+    /// <summary>
+    /// R2's verdict: order 3 when the gradient and H u are right; order 2 when H u is wrong along u (or the
+    /// gradient by so little that its h^1 has not yet overtaken); order 1 when the gradient is wrong.
+    /// </summary>
+    private static string SecondOrderVerdict(TaylorReport taylor) => taylor.Outcome switch
+    {
+        EntryOutcome.AnalyticNotFinite => "a · u or u · H u is NaN or infinite: the gradient or the Hessian-vector product has entries that are not finite",
+        EntryOutcome.NumericNotFinite => "the cost is NaN or infinite at every step along u (a step out of the cost's domain?)",
+        _ when double.IsNaN(taylor.ObservedOrder) => string.Create(
+            Invariant,
+            $"R2 stays within {TaylorReport.FitFactor:0} times the noise floor at every step: the cost is quadratic along u to within its noise, and a · u and u · H u match it"),
+        EntryOutcome.WithinTolerance => string.Create(Invariant, $"R2 shrinks as h^{taylor.ObservedOrder:0.00}: the gradient and the Hessian-vector product are right along this direction"),
+        EntryOutcome.NotCheckable => string.Create(Invariant, $"R2 shrinks as h^{taylor.ObservedOrder:0.00} at the smallest steps above the noise, which cannot tell a wrong Hessian-vector product (h^2) from a turn of the third derivative: the cost's derivative along u decided the gradient, and u · H u is unchecked"),
+        _ when taylor.ObservedOrder <= (TaylorReport.FailingOrder + TaylorReport.PassingOrder) / 2 => string.Create(Invariant, $"R2 shrinks as h^{taylor.ObservedOrder:0.00}: the gradient is wrong along this direction (a wrong gradient leaves h^1 in R2)"),
+        _ => string.Create(Invariant, $"R2 shrinks as h^{taylor.ObservedOrder:0.00}: the Hessian-vector product is wrong along this direction (u · H u is not the cost's curvature along u; a wrong gradient leaves h^1, or h^2 while its error is too small to show)"),
     };
 
     /// <summary>The verdict and the table of the steps whose orders were read, indented under a failing tensor.</summary>
@@ -35,7 +52,7 @@ internal static class TaylorText
         }
 
         int last = Math.Min(taylor.Steps.Count - 1, LastFitted(taylor) + 2);
-        text.AppendLine("    h          R1(h)      noise      order");
+        text.AppendLine(Invariant, $"    h          R{taylor.Degree}(h)      noise      order");
         for (int k = first; k <= last; k++)
         {
             string order = k == 0 ? string.Empty
@@ -45,7 +62,7 @@ internal static class TaylorText
         }
 
         string before = first > 0 ? string.Create(Invariant, $"{first} larger step{(first == 1 ? string.Empty : "s")} not shown; ") : string.Empty;
-        text.AppendLine(Invariant, $"    ({before}orders are read where R1 stands {TaylorReport.FitFactor:0} times above the noise floor; the last decides: at least {TaylorReport.PassingOrder:0.00} passes, at most {TaylorReport.FailingOrder:0.00} at the last two fails)");
+        text.AppendLine(Invariant, $"    ({before}orders are read where R{taylor.Degree} stands {TaylorReport.FitFactor:0} times above the noise floor; the last decides: at least {taylor.LeastPassingOrder:0.00} passes, at most {taylor.MostFailingOrder:0.00} at the last two fails)");
     }
 
     /// <summary>The first step of the table: that of the first order read, or the first step when none was read but the test failed.</summary>

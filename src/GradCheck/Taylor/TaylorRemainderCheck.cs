@@ -28,10 +28,11 @@ internal static class TaylorRemainderCheck
     /// <param name="coverage">The seed, how many entries to localise.</param>
     /// <param name="directions">The derivative along u, when the test was undecided; empty otherwise.</param>
     /// <param name="evaluations">The number of cost evaluations made.</param>
-    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, double[] analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage, out DirectionReport[] directions, out long evaluations)
+    /// <param name="hessianVectorProduct">H u over the tensor for R2; null for R1.</param>
+    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, double[] analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage, out DirectionReport[] directions, out long evaluations, Func<T[], T[]>? hessianVectorProduct = null)
         where T : IFloatingPointIeee754<T>
     {
-        TaylorReport taylor = TaylorRemainderTest.Run(cost, tensor, position, analytic, rule.BaseCost, coverage.Seed, rule.Cancellation);
+        TaylorReport taylor = TaylorRemainderTest.Run(cost, tensor, position, analytic, rule.BaseCost, coverage.Seed, rule.Cancellation, hessianVectorProduct);
         evaluations = taylor.CostEvaluations;
         directions = [];
         if (taylor.Undecided)

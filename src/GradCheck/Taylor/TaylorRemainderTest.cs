@@ -52,7 +52,8 @@ internal static class TaylorRemainderTest
     /// <param name="baseCost">J(x).</param>
     /// <param name="seed">The seed of the direction.</param>
     /// <param name="cancellation">The check's cancellation.</param>
-    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, int position, double[] analytic, double baseCost, int seed, CancellationToken cancellation)
+    /// <param name="hessianVectorProduct">H u over the tensor at the given point for a direction u over it, for R2; null for R1.</param>
+    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, int position, double[] analytic, double baseCost, int seed, CancellationToken cancellation, Func<T[], T[]>? hessianVectorProduct = null)
         where T : IFloatingPointIeee754<T>
     {
         var unit = new RandomDirection(seed, position, DirectionSubstream, analytic.Length);
@@ -64,15 +65,18 @@ internal static class TaylorRemainderTest
             direction[i] = unit.Next(ref random) * Math.Max(1, Math.Abs(double.CreateTruncating(values[i])));
         }
 
+        int degree = hessianVectorProduct is null ? 1 : 2;
+        (double curvature, double curvatureMagnitude, double roundingReach) = hessianVectorProduct is null ? default : Curvature(hessianVectorProduct, direction, values);
+
         double slope = 0;
         for (int i = 0; i < direction.Length; i++)
         {
             slope += analytic[i] * direction[i];
         }
 
-        if (!double.IsFinite(slope))
+        if (!double.IsFinite(slope) || !double.IsFinite(curvature))
         {
-            return new TaylorReport([], [], [], slope, seed, 0, EntryOutcome.AnalyticNotFinite);
+            return new TaylorReport([], [], [], slope, seed, 0, EntryOutcome.AnalyticNotFinite, degree);
         }
 
         var line = new LineOfPoints<T>(cost, tensor, direction, analytic, cancellation);
@@ -90,8 +94,12 @@ internal static class TaylorRemainderTest
 
             // Each of J(x + d) and J(x) carries the measured noise, at least the rounding of the value
             // itself to the element type (half an ulp); a · d is summed in double.
-            double floor = Math.Max(noise, epsilon / 2 * Math.Abs(value)) + Math.Max(noise, epsilon / 2 * Math.Abs(baseCost)) + (double.Epsilon + (linearMagnitude * MachineEpsilon.Of<double>()));
-            double remainder = value - baseCost - predicted;
+            // R2 also carries the rounding of H u to the element type (ε per term of u · H u) and the
+            // cross term h uᵀ H r of the points' rounding r (|r_i| ≤ ε/2 |x_i|), which R2 does not take off.
+            double quadratic = h * h / 2 * curvature;
+            double floor = Math.Max(noise, epsilon / 2 * Math.Abs(value)) + Math.Max(noise, epsilon / 2 * Math.Abs(baseCost)) + (double.Epsilon + (linearMagnitude * MachineEpsilon.Of<double>()))
+                + (epsilon * ((h * h / 2 * curvatureMagnitude) + (h * roundingReach)));
+            double remainder = value - baseCost - predicted - quadratic;
             steps.Add(h);
             remainders.Add(double.IsFinite(value) ? remainder : double.NaN);
             floors.Add(floor);
@@ -99,10 +107,46 @@ internal static class TaylorRemainderTest
             inNoise = aboveNoise || !double.IsFinite(value) ? 0 : inNoise + 1;
             linear = aboveNoise && k > 0 && Math.Sign(remainder) == Math.Sign(remainders[k - 1])
                 && Math.Abs(remainders[k - 1]) > TaylorReport.FitFactor * floors[k - 1]
-                && Math.Log2(Math.Abs(remainders[k - 1] / remainder)) <= TaylorReport.FailingOrder ? linear + 1 : 0;
+                && Math.Log2(Math.Abs(remainders[k - 1] / remainder)) <= degree + TaylorReport.OrderMargin ? linear + 1 : 0;
         }
 
         EntryOutcome outcome = remainders.TrueForAll(double.IsNaN) ? EntryOutcome.NumericNotFinite : EntryOutcome.WithinTolerance;
-        return new TaylorReport([.. steps], [.. remainders], [.. floors], slope, seed, line.Evaluations, outcome);
+        return new TaylorReport([.. steps], [.. remainders], [.. floors], slope, seed, line.Evaluations, outcome, degree);
+    }
+
+    /// <summary>
+    /// u · H u in double from the user's H u, with Σ |u_i (H u)_i|, the magnitude of that sum, and
+    /// Σ |x_i (H u)_i|, the reach of the points' rounding. The direction is rounded to the element type
+    /// in place first, so that the line moves along the very u whose product was taken.
+    /// </summary>
+    private static (double Curvature, double Magnitude, double RoundingReach) Curvature<T>(Func<T[], T[]> hessianVectorProduct, double[] direction, ReadOnlySpan<T> values)
+        where T : IFloatingPointIeee754<T>
+    {
+        var u = new T[direction.Length];
+        for (int i = 0; i < u.Length; i++)
+        {
+            u[i] = T.CreateTruncating(direction[i]);
+            direction[i] = double.CreateTruncating(u[i]);
+        }
+
+        T[] product = hessianVectorProduct(u);
+        if (product is null || product.Length != u.Length)
+        {
+            throw new InvalidOperationException(
+                $"The Hessian-vector product returned {(product is null ? "null" : $"{product.Length} entries")} for a direction of {u.Length} entries: it must return H v, as long as v.");
+        }
+
+        double curvature = 0;
+        double magnitude = 0;
+        double reach = 0;
+        for (int i = 0; i < u.Length; i++)
+        {
+            double term = direction[i] * double.CreateTruncating(product[i]);
+            curvature += term;
+            magnitude += Math.Abs(term);
+            reach += Math.Abs(double.CreateTruncating(values[i]) * double.CreateTruncating(product[i]));
+        }
+
+        return (curvature, magnitude, reach);
     }
 }

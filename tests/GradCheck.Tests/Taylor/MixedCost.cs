@@ -51,7 +51,68 @@ internal static class MixedCost
         return gradient;
     }
 
+    /// <summary>
+    /// H v: that of logsumexp, diag(p) v - p (p · v) with p the softmax, and per term sin(x_i) x_j² (j = i + 1)
+    /// the block [[-sin(x_i) x_j², 2 cos(x_i) x_j], [2 cos(x_i) x_j, 2 sin(x_i)]] on (x_i, x_j).
+    /// </summary>
+    public static T[] HessianVectorProduct<T>(T[] x, T[] v)
+        where T : IFloatingPointIeee754<T> =>
+        HessianVectorProduct(x, v, HessianBug.None);
+
+    /// <summary>A Hessian-vector product with a bug planted: <paramref name="bug"/>.</summary>
+    public static T[] HessianVectorProduct<T>(T[] x, T[] v, HessianBug bug)
+        where T : IFloatingPointIeee754<T>
+    {
+        int n = x.Length;
+        T[] p = Functions.Softmax<T>(x);
+        T pv = T.Zero;
+        for (int i = 0; i < n; i++)
+        {
+            pv += p[i] * v[i];
+        }
+
+        var product = new T[n];
+        for (int i = 0; i < n; i++)
+        {
+            product[i] = (p[i] * v[i]) - (bug == HessianBug.MissingSoftmaxOuterProduct ? T.Zero : p[i] * pv);
+        }
+
+        T two = T.CreateTruncating(2);
+        for (int i = 0; i < n; i++)
+        {
+            int j = (i + 1) % n;
+            T cross = bug == HessianBug.MissingCrossTerm ? T.Zero : two * T.Cos(x[i]) * x[j];
+            product[i] += (-T.Sin(x[i]) * x[j] * x[j] * v[i]) + (cross * v[j]);
+            product[j] += (cross * v[i]) + (two * T.Sin(x[i]) * v[j]);
+        }
+
+        if (bug == HessianBug.Factor)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                product[i] *= T.CreateTruncating(1.5);
+            }
+        }
+
+        return product;
+    }
+
     public static T[] Point<T>(int length, int seed)
         where T : IFloatingPointIeee754<T> =>
         Functions.Uniform<T>(new Random(seed), length, 1.5);
+}
+
+/// <summary>A bug planted in <see cref="MixedCost.HessianVectorProduct{T}(T[], T[], HessianBug)"/>.</summary>
+public enum HessianBug
+{
+    None,
+
+    /// <summary>H v 1.5 times too large.</summary>
+    Factor,
+
+    /// <summary>The mixed partial 2 cos(x_i) x_j of each sin(x_i) x_j² left out, both ways.</summary>
+    MissingCrossTerm,
+
+    /// <summary>The -p (p · v) of logsumexp's Hessian left out: diag(p) alone.</summary>
+    MissingSoftmaxOuterProduct,
 }

@@ -98,9 +98,12 @@ internal static class ConvergencePlot
 
     /// <summary>What the plot shows, with the verdict.</summary>
     public static string Caption(TaylorReport taylor) =>
-        $"Taylor remainder R1(h) = |J(x + h u) - J(x) - h a · u| against h, log-log (seed {taylor.Seed}): {taylor.Verdict}. " +
+        (taylor.Degree == 2 ? "Taylor remainder R2(h) = |J(x + h u) - J(x) - h a · u - h²/2 u · H u|" : "Taylor remainder R1(h) = |J(x + h u) - J(x) - h a · u|") +
+        $" against h, log-log (seed {taylor.Seed}): {taylor.Verdict}. " +
         $"Filled points enter the fit; the shaded band lies below {TaylorReport.FitFactor:0} times the measured noise floor (dashed grey); " +
-        "the dashed lines of slope 1 (a wrong gradient) and 2 (a right one) pass through the last point read.";
+        (taylor.Degree == 2
+            ? "the dashed lines of slope 1 (a wrong gradient) and 2 (a wrong Hessian-vector product; a right one gives 3) pass through the last point read."
+            : "the dashed lines of slope 1 (a wrong gradient) and 2 (a right one) pass through the last point read.");
 
     private static int LastRead(TaylorReport taylor)
     {
