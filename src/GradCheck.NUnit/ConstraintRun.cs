@@ -30,8 +30,10 @@ internal static class ConstraintRun
             return constraint;
         }
 
+        // Append returns the constraint it was given; NUnit 4 types that return as Constraint, hence no use of it.
         constraint.AfterOperator = true;
-        return expression.Append(constraint);
+        expression.Append(constraint);
+        return constraint;
     }
 
     /// <summary>Runs <paramref name="check"/> with the constraint's options, completed for the current test.</summary>
