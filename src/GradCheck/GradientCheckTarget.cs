@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using GradCheck.Diagnosis;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
 using GradCheck.Running;
@@ -80,8 +81,10 @@ public sealed class GradientCheckTarget<T>
                 // what the cost sees perturbed. Each extra worker gets a copy of its own.
                 T[] point = (T[])theta.Clone();
                 TensorSet<T> parameters = TensorSet<T>.Single(FlatParameterName, point, writable: true);
-                Func<TensorStorage<T>[]>? aligned = backward is null ? null : () => GradientAlignment.Align(parameters, backward(parameters));
-                return GradientCheckRun.Run(() => cost(point), parameters, GradientAlignment.Align(parameters, gradients), options, () => CopyOf(cost, point), aligned, notes);
+                Func<TensorStorage<T>[]>? aligned = backward is null ? null : () => GradientAlignment.Align(parameters, backward(parameters), options.Tensors, transposed: []);
+                var transposed = new List<TransposedGradient>();
+                TensorStorage<T>[] given = GradientAlignment.Align(parameters, gradients, options.Tensors, transposed);
+                return TransposedShape.Mark(GradientCheckRun.Run(() => cost(point), parameters, given, options, () => CopyOf(cost, point), aligned, notes), transposed);
             },
             workerModels: null,
             flat: true);
@@ -105,8 +108,10 @@ public sealed class GradientCheckTarget<T>
             [.. wrapped.Tensors.Select(tensor => tensor.Name + " " + Shapes.Format(tensor.Storage.Shape))],
             (gradients, options, workerModels, backward, notes) =>
             {
-                Func<TensorStorage<T>[]>? aligned = backward is null ? null : () => GradientAlignment.Align(wrapped, backward(wrapped));
-                return GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, gradients), options, workerModels, aligned, notes);
+                Func<TensorStorage<T>[]>? aligned = backward is null ? null : () => GradientAlignment.Align(wrapped, backward(wrapped), options.Tensors, transposed: []);
+                var transposed = new List<TransposedGradient>();
+                TensorStorage<T>[] given = GradientAlignment.Align(wrapped, gradients, options.Tensors, transposed);
+                return TransposedShape.Mark(GradientCheckRun.Run(cost, wrapped, given, options, workerModels, aligned, notes), transposed);
             },
             workerModels: null,
             flat: false)
