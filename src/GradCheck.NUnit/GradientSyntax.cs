@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using NUnit.Framework;
 using NUnit.Framework.Constraints;
@@ -9,6 +10,7 @@ namespace GradCheck.NUnit;
 /// <c>Is.Not.GradientOf(cost)</c>. They extend NUnit's own <see cref="Is"/> and
 /// <see cref="ConstraintExpression"/>, so <c>using GradCheck.NUnit;</c> is all a test file needs.
 /// </summary>
+[StackTraceHidden]
 public static class GradientSyntax
 {
     extension(Is)

@@ -11,32 +11,40 @@ namespace GradCheck.Diagnosis;
 /// </summary>
 internal static class TransposedShape
 {
-    /// <summary>Marks the tensors whose gradients were given transposed, and returns <paramref name="report"/>.</summary>
+    /// <summary>
+    /// <paramref name="report"/> with the tensors whose gradients were given transposed marked so, which
+    /// fails them and leads their diagnosis; <paramref name="report"/> itself when there are none.
+    /// </summary>
     public static GradientCheckReport Mark(GradientCheckReport report, IReadOnlyList<TransposedGradient> transposed)
     {
-        foreach (TransposedGradient given in transposed)
+        // A check that stopped before comparing (an obstacle) has no tensor to mark.
+        if (transposed.Count == 0 || report.Tensors.Count == 0)
         {
-            // A check that stopped before comparing (an obstacle) has no tensor to mark.
-            if (report.Tensors.FirstOrDefault(tensor => tensor.Name == given.Parameter) is not { } tensor)
-            {
-                continue;
-            }
-
-            TensorDiagnosis? backDiagnosis = tensor.Diagnosis;
-            tensor.TransposedGradient = given;
-            string shapes = $"transposed: {given.Gradient} has shape {Shapes.Format(given.GradientShape)}, the transpose of {given.Parameter}'s {Shapes.Format([.. tensor.Shape])}";
-            string readBack = $"read transposed back ({ReadBack(given.Gradient, tensor.Shape.Count)})";
-            tensor.Diagnosis = backDiagnosis is null
-                ? new TensorDiagnosis(BugKind.Transposed, $"{shapes}; {readBack}, every entry matches the numerical {report.Subject.Noun}: give it the shape {Shapes.Format([.. tensor.Shape])}")
-                : new TensorDiagnosis(BugKind.Transposed, $"{shapes}; {readBack}: {backDiagnosis.Description}")
-                {
-                    Factor = backDiagnosis.Factor,
-                    OtherTensor = backDiagnosis.OtherTensor,
-                    Locations = backDiagnosis.Locations,
-                };
+            return report;
         }
 
-        return report;
+        TensorReport[] tensors = [.. report.Tensors.Select(tensor =>
+            transposed.FirstOrDefault(given => given.Parameter == tensor.Name) is { } given ? tensor.WithTransposedGradient(given) : tensor)];
+        return new GradientCheckReport(tensors, report.Obstacles, report.Method, report.Options, report.Cost, report.CostEvaluations, report.Subject)
+        {
+            Notes = report.Notes,
+            Recheck = report.Recheck,
+        };
+    }
+
+    /// <summary>The diagnosis of a tensor whose gradient was given transposed, with <paramref name="readBack"/>, what its entries show read transposed back (null when they are right).</summary>
+    public static TensorDiagnosis Diagnose(TensorReport tensor, TransposedGradient given, TensorDiagnosis? readBack, string noun)
+    {
+        string shapes = $"transposed: {given.Gradient} has shape {Shapes.Format(given.GradientShape)}, the transpose of {given.Parameter}'s {Shapes.Format([.. tensor.Shape])}";
+        string back = $"read transposed back ({ReadBack(given.Gradient, tensor.Shape.Count)})";
+        return readBack is null
+            ? new TensorDiagnosis(BugKind.Transposed, $"{shapes}; {back}, every entry matches the numerical {noun}: give it the shape {Shapes.Format([.. tensor.Shape])}")
+            : new TensorDiagnosis(BugKind.Transposed, $"{shapes}; {back}: {readBack.Description}")
+            {
+                Factor = readBack.Factor,
+                OtherTensor = readBack.OtherTensor,
+                Locations = readBack.Locations,
+            };
     }
 
     /// <summary>Such as <c>a[i,j] = dW1[j,i]</c>, or <c>a[i,j,k] = K[k,j,i]</c> for a rank-3 tensor.</summary>

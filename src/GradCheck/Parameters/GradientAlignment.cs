@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 
 namespace GradCheck.Parameters;
@@ -9,6 +10,7 @@ namespace GradCheck.Parameters;
 /// transposed shape is no shape error: it is checked transposed back and fails with that diagnosis
 /// (<see cref="TransposedGradient"/>).
 /// </summary>
+[StackTraceHidden]
 internal static class GradientAlignment
 {
     /// <summary>The prefix of the conventional gradient name, as in <c>dW1</c> for <c>W1</c>.</summary>

@@ -114,7 +114,7 @@ public sealed class TensorReport
     /// The gradient, when it was given in the parameter's transposed shape: its entries were checked
     /// transposed back, and the tensor fails whatever they show. Null when the shapes agree.
     /// </summary>
-    internal TransposedGradient? TransposedGradient { get; set; }
+    internal TransposedGradient? TransposedGradient { get; private init; }
 
     /// <summary>What kind of mistake the failing entries look like; null when the tensor passed.</summary>
     public TensorDiagnosis? Diagnosis { get; private init; }
@@ -130,7 +130,21 @@ public sealed class TensorReport
             NotCheckableCount = NotCheckableCount,
             Resolution = Resolution,
             Kinks = Kinks,
+            TransposedGradient = TransposedGradient,
             Diagnosis = diagnosis,
+        };
+
+    /// <summary>The same report, for a gradient given in the transposed shape (<see cref="TransposedGradient"/>), undiagnosed.</summary>
+    /// <param name="given">The gradient as given.</param>
+    internal TensorReport WithTransposedGradient(TransposedGradient given) =>
+        new(Name, [.. Shape], FailedEntryCount, WorstEntries, AnalyticNorm, NumericNorm, DifferenceNorm, Entries)
+        {
+            Directions = Directions,
+            KinkCount = KinkCount,
+            NotCheckableCount = NotCheckableCount,
+            Resolution = Resolution,
+            Kinks = Kinks,
+            TransposedGradient = given,
         };
 
     /// <summary>
