@@ -147,7 +147,8 @@ internal static class GradientCheckSource
     private static string Describe(object? value) => value is null ? "null" : TypeNames.Friendly(value.GetType());
 
     /// <summary>For a problem over the other element type, which of the two to change.</summary>
-    private static string OtherElementType<T>(object? item) =>
+    private static string OtherElementType<T>(object? item)
+        where T : IFloatingPointIeee754<T> =>
         item?.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(GradientProblem<>)
             ? $" The test method takes {TypeNames.Friendly(typeof(GradientCheckCase<T>))}: make it GradientCheckCase<{TypeNames.Friendly(type.GetGenericArguments()[0])}> to check these problems, or build them over {TypeNames.Friendly(typeof(T))}."
             : string.Empty;
