@@ -144,6 +144,7 @@ public sealed class TensorReport
             NotCheckableCount = NotCheckableCount,
             Resolution = Resolution,
             Kinks = Kinks,
+            Taylor = Taylor,
             TransposedGradient = given,
         };
 
