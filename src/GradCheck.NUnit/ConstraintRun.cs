@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using GradCheck.Reporting;
 using NUnit.Framework;
@@ -19,6 +20,7 @@ namespace GradCheck.NUnit;
 /// <see cref="AssertionException"/> instead, which no operator inverts; a check outside an expression
 /// keeps its ordinary failing result.
 /// </remarks>
+[StackTraceHidden]
 internal static class ConstraintRun
 {
     /// <summary>Appends <paramref name="constraint"/> after <paramref name="expression"/>'s operator, or returns it alone.</summary>
@@ -30,8 +32,10 @@ internal static class ConstraintRun
             return constraint;
         }
 
+        // Append returns the constraint it was given; NUnit 4 types that return as Constraint, hence no use of it.
         constraint.AfterOperator = true;
-        return expression.Append(constraint);
+        expression.Append(constraint);
+        return constraint;
     }
 
     /// <summary>Runs <paramref name="check"/> with the constraint's options, completed for the current test.</summary>
@@ -48,11 +52,20 @@ internal static class ConstraintRun
         using CancellationTokenSource? both = test.CanBeCanceled && given.CanBeCanceled && test != given
             ? CancellationTokenSource.CreateLinkedTokenSource(test, given)
             : null;
-        GradientCheckReport report = check(options with
+        GradientCheckReport report;
+        try
         {
-            Progress = options.Progress ?? TestProgress.ForCurrentTest(),
-            CancellationToken = both?.Token ?? (given.CanBeCanceled ? given : test),
-        });
+            report = check(options with
+            {
+                Progress = options.Progress ?? TestProgress.ForCurrentTest(),
+                CancellationToken = both?.Token ?? (given.CanBeCanceled ? given : test),
+            });
+        }
+        catch (ArgumentException error) when (InputError.ThrownBy(error, typeof(GradientCheckReport).Assembly, typeof(ConstraintRun).Assembly))
+        {
+            // Bad input starts its stack trace at the test's Assert.That, not inside the checker.
+            throw InputError.Rethrown(error);
+        }
 
         if (constraint.AfterOperator && report.Obstacles.Count > 0)
         {

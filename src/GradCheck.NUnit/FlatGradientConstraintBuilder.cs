@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using NUnit.Framework.Constraints;
 
@@ -7,6 +8,7 @@ namespace GradCheck.NUnit;
 /// <c>Is.GradientOf(cost)</c> for a cost of a flat vector, waiting for the point: <c>.At(theta)</c>.
 /// </summary>
 /// <typeparam name="T">The element type: <c>float</c> or <c>double</c>.</typeparam>
+[StackTraceHidden]
 public sealed class FlatGradientConstraintBuilder<T>
     where T : IFloatingPointIeee754<T>
 {

@@ -75,7 +75,7 @@ public sealed class GradientCheckAttribute : NUnitAttribute, ITestBuilder, IImpl
         if (elementType is null)
         {
             yield return NotRunnable(method, suite, method.Name,
-                $"A [GradientCheck] test takes one parameter, a GradientCheckCase<double> or GradientCheckCase<float>; {method.Name} takes ({string.Join(", ", method.GetParameters().Select(parameter => parameter.ParameterType.Name))}).");
+                $"A [GradientCheck] test takes one parameter, a GradientCheckCase<double> or GradientCheckCase<float>; {method.Name} takes ({string.Join(", ", method.GetParameters().Select(parameter => GradCheck.Parameters.TypeNames.Friendly(parameter.ParameterType)))}).");
             yield break;
         }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using GradCheck.Reporting;
 using NUnit.Framework.Constraints;
@@ -14,6 +15,7 @@ namespace GradCheck.NUnit;
 /// The constraint itself, so that every modifier returns it and a chain such as
 /// <c>.Within(1e-7).InParallel()</c> keeps the constraint's own modifiers in reach.
 /// </typeparam>
+[StackTraceHidden]
 public abstract class GradientCheckConstraint<TSelf> : Constraint
     where TSelf : GradientCheckConstraint<TSelf>
 {

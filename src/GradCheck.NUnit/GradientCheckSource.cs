@@ -104,7 +104,7 @@ internal static class GradientCheckSource
                     {
                         if (item is not GradientProblem<T> problem)
                         {
-                            return [Failure(fallbackName, $"The GradientCheck source {where} yields {Describe(item)} where {TypeNames.Friendly(typeof(GradientProblem<T>))} is needed.")];
+                            return [Failure(fallbackName, $"The GradientCheck source {where} yields {Describe(item)} where {TypeNames.Friendly(typeof(GradientProblem<T>))} is needed.{OtherElementType<T>(item)}")];
                         }
 
                         problems.Add(problem);
@@ -112,7 +112,7 @@ internal static class GradientCheckSource
 
                     break;
                 default:
-                    return [Failure(fallbackName, $"The GradientCheck source {where} returns {Describe(value)}; it must return {TypeNames.Friendly(typeof(GradientProblem<T>))} or a sequence of them.")];
+                    return [Failure(fallbackName, $"The GradientCheck source {where} returns {Describe(value)}; it must return {TypeNames.Friendly(typeof(GradientProblem<T>))} or a sequence of them.{OtherElementType<T>(value)}")];
             }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -145,4 +145,11 @@ internal static class GradientCheckSource
     private static Entry Failure(string displayName, string reason) => new(displayName, null, reason);
 
     private static string Describe(object? value) => value is null ? "null" : TypeNames.Friendly(value.GetType());
+
+    /// <summary>For a problem over the other element type, which of the two to change.</summary>
+    private static string OtherElementType<T>(object? item)
+        where T : IFloatingPointIeee754<T> =>
+        item?.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(GradientProblem<>)
+            ? $" The test method takes {TypeNames.Friendly(typeof(GradientCheckCase<T>))}: make it GradientCheckCase<{TypeNames.Friendly(type.GetGenericArguments()[0])}> to check these problems, or build them over {TypeNames.Friendly(typeof(T))}."
+            : string.Empty;
 }

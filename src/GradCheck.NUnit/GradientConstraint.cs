@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
@@ -12,6 +13,7 @@ namespace GradCheck.NUnit;
 /// tensor, its worst entries (the <see cref="GradientCheckReport"/> text).
 /// </summary>
 /// <typeparam name="T">The element type: <c>float</c> or <c>double</c>.</typeparam>
+[StackTraceHidden]
 public sealed class GradientConstraint<T> : GradientCoverageConstraint<GradientConstraint<T>>
     where T : IFloatingPointIeee754<T>
 {

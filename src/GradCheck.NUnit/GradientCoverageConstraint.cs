@@ -44,4 +44,11 @@ public abstract class GradientCoverageConstraint<TSelf> : GradientCheckConstrain
     /// <param name="seed">The seed of the sample.</param>
     public TSelf OnSampledEntries(int entriesPerTensor, int seed = 0) =>
         Cover(CheckCoverage.SampledEntries(entriesPerTensor, seed));
+
+    /// <summary>
+    /// Names the batch size m the cost averages over (<see cref="GradientCheckOptions.BatchSize"/>), so that a
+    /// tensor off by m or 1/m is diagnosed as a mean's 1/m left out, or divided by m twice.
+    /// </summary>
+    /// <param name="batchSize">The number of examples the cost averages over, at least 1.</param>
+    public TSelf WithBatchSize(int batchSize) => WithOptions(Options with { BatchSize = batchSize });
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using NUnit.Framework;
 using NUnit.Framework.Constraints;
@@ -9,6 +10,7 @@ namespace GradCheck.NUnit;
 /// <c>Is.Not.GradientOf(cost)</c>. They extend NUnit's own <see cref="Is"/> and
 /// <see cref="ConstraintExpression"/>, so <c>using GradCheck.NUnit;</c> is all a test file needs.
 /// </summary>
+[StackTraceHidden]
 public static class GradientSyntax
 {
     extension(Is)
@@ -30,6 +32,25 @@ public static class GradientSyntax
         public static NamedGradientConstraintBuilder<T> GradientOf<T>(Func<T> cost)
             where T : IFloatingPointIeee754<T> =>
             new(cost, expression: null);
+
+        // The generic forms cannot infer T from a method group (Is.GradientOf(Cost) is CS0411 in C#):
+        // these overloads for the two element types make the common forms compile as written.
+
+        /// <summary>As <see cref="GradientOf{T}(Func{T[], T})"/>, for a <c>double</c> cost such as a method group <c>Cost</c>.</summary>
+        /// <param name="cost">The cost of a flat vector.</param>
+        public static FlatGradientConstraintBuilder<double> GradientOf(Func<double[], double> cost) => new(cost, expression: null);
+
+        /// <summary>As <see cref="GradientOf{T}(Func{T[], T})"/>, for a <c>float</c> cost such as a method group <c>Cost</c>.</summary>
+        /// <param name="cost">The cost of a flat vector.</param>
+        public static FlatGradientConstraintBuilder<float> GradientOf(Func<float[], float> cost) => new(cost, expression: null);
+
+        /// <summary>As <see cref="GradientOf{T}(Func{T})"/>, for a <c>double</c> cost such as a method group <c>net.Cost</c>.</summary>
+        /// <param name="cost">The cost that reads named tensors.</param>
+        public static NamedGradientConstraintBuilder<double> GradientOf(Func<double> cost) => new(cost, expression: null);
+
+        /// <summary>As <see cref="GradientOf{T}(Func{T})"/>, for a <c>float</c> cost such as a method group <c>net.Cost</c>.</summary>
+        /// <param name="cost">The cost that reads named tensors.</param>
+        public static NamedGradientConstraintBuilder<float> GradientOf(Func<float> cost) => new(cost, expression: null);
     }
 
     extension(ConstraintExpression expression)
@@ -51,5 +72,21 @@ public static class GradientSyntax
             ArgumentNullException.ThrowIfNull(expression);
             return new(cost, expression);
         }
+
+        /// <summary>As <c>Is.GradientOf(cost)</c>, after an operator such as <c>Is.Not</c>, for a <c>double</c> cost.</summary>
+        /// <param name="cost">The cost of a flat vector.</param>
+        public FlatGradientConstraintBuilder<double> GradientOf(Func<double[], double> cost) => expression.GradientOf<double>(cost);
+
+        /// <summary>As <c>Is.GradientOf(cost)</c>, after an operator such as <c>Is.Not</c>, for a <c>float</c> cost.</summary>
+        /// <param name="cost">The cost of a flat vector.</param>
+        public FlatGradientConstraintBuilder<float> GradientOf(Func<float[], float> cost) => expression.GradientOf<float>(cost);
+
+        /// <summary>As <c>Is.GradientOf(cost)</c>, after an operator such as <c>Is.Not</c>, for a <c>double</c> cost.</summary>
+        /// <param name="cost">The cost that reads named tensors.</param>
+        public NamedGradientConstraintBuilder<double> GradientOf(Func<double> cost) => expression.GradientOf<double>(cost);
+
+        /// <summary>As <c>Is.GradientOf(cost)</c>, after an operator such as <c>Is.Not</c>, for a <c>float</c> cost.</summary>
+        /// <param name="cost">The cost that reads named tensors.</param>
+        public NamedGradientConstraintBuilder<float> GradientOf(Func<float> cost) => expression.GradientOf<float>(cost);
     }
 }

@@ -25,6 +25,14 @@ public static class HessianVectorProductSyntax
         public static HessianVectorProductConstraintBuilder<T> HessianVectorProductOf<T>(Func<T[], T[]> gradient)
             where T : IFloatingPointIeee754<T> =>
             new(gradient, expression: null);
+
+        /// <summary>As <see cref="HessianVectorProductOf{T}(Func{T[], T[]})"/>, for a <c>double</c> gradient function such as a method group (the generic form cannot infer T from one).</summary>
+        /// <param name="gradient">The gradient function.</param>
+        public static HessianVectorProductConstraintBuilder<double> HessianVectorProductOf(Func<double[], double[]> gradient) => new(gradient, expression: null);
+
+        /// <summary>As <see cref="HessianVectorProductOf{T}(Func{T[], T[]})"/>, for a <c>float</c> gradient function such as a method group (the generic form cannot infer T from one).</summary>
+        /// <param name="gradient">The gradient function.</param>
+        public static HessianVectorProductConstraintBuilder<float> HessianVectorProductOf(Func<float[], float[]> gradient) => new(gradient, expression: null);
     }
 
     extension(ConstraintExpression expression)
@@ -37,5 +45,13 @@ public static class HessianVectorProductSyntax
             ArgumentNullException.ThrowIfNull(expression);
             return new(gradient, expression);
         }
+
+        /// <summary>As <c>Is.HessianVectorProductOf(gradient)</c>, after an operator such as <c>Is.Not</c>, for a <c>double</c> gradient function.</summary>
+        /// <param name="gradient">The gradient function.</param>
+        public HessianVectorProductConstraintBuilder<double> HessianVectorProductOf(Func<double[], double[]> gradient) => expression.HessianVectorProductOf<double>(gradient);
+
+        /// <summary>As <c>Is.HessianVectorProductOf(gradient)</c>, after an operator such as <c>Is.Not</c>, for a <c>float</c> gradient function.</summary>
+        /// <param name="gradient">The gradient function.</param>
+        public HessianVectorProductConstraintBuilder<float> HessianVectorProductOf(Func<float[], float[]> gradient) => expression.HessianVectorProductOf<float>(gradient);
     }
 }

@@ -24,6 +24,14 @@ public static class JacobianSyntax
         public static JacobianConstraintBuilder<T> JacobianOf<T>(Func<T[], T[]> f)
             where T : IFloatingPointIeee754<T> =>
             new(f, expression: null);
+
+        /// <summary>As <see cref="JacobianOf{T}(Func{T[], T[]})"/>, for a <c>double</c> function such as a method group (the generic form cannot infer T from one).</summary>
+        /// <param name="f">The function.</param>
+        public static JacobianConstraintBuilder<double> JacobianOf(Func<double[], double[]> f) => new(f, expression: null);
+
+        /// <summary>As <see cref="JacobianOf{T}(Func{T[], T[]})"/>, for a <c>float</c> function such as a method group (the generic form cannot infer T from one).</summary>
+        /// <param name="f">The function.</param>
+        public static JacobianConstraintBuilder<float> JacobianOf(Func<float[], float[]> f) => new(f, expression: null);
     }
 
     extension(ConstraintExpression expression)
@@ -36,5 +44,13 @@ public static class JacobianSyntax
             ArgumentNullException.ThrowIfNull(expression);
             return new(f, expression);
         }
+
+        /// <summary>As <c>Is.JacobianOf(f)</c>, after an operator such as <c>Is.Not</c>, for a <c>double</c> function.</summary>
+        /// <param name="f">The function.</param>
+        public JacobianConstraintBuilder<double> JacobianOf(Func<double[], double[]> f) => expression.JacobianOf<double>(f);
+
+        /// <summary>As <c>Is.JacobianOf(f)</c>, after an operator such as <c>Is.Not</c>, for a <c>float</c> function.</summary>
+        /// <param name="f">The function.</param>
+        public JacobianConstraintBuilder<float> JacobianOf(Func<float[], float[]> f) => expression.JacobianOf<float>(f);
     }
 }

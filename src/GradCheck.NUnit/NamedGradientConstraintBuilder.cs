@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using NUnit.Framework.Constraints;
 
@@ -8,6 +9,7 @@ namespace GradCheck.NUnit;
 /// <c>.WithRespectTo(net.Parameters)</c>.
 /// </summary>
 /// <typeparam name="T">The element type: <c>float</c> or <c>double</c>.</typeparam>
+[StackTraceHidden]
 public sealed class NamedGradientConstraintBuilder<T>
     where T : IFloatingPointIeee754<T>
 {

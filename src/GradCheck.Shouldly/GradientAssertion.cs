@@ -60,7 +60,17 @@ internal sealed class GradientAssertion<T>
     /// <exception cref="ShouldAssertException">The verdict is not the one asserted, or the cost cannot be checked.</exception>
     public void Assert(bool negated, string? customMessage, string? actualExpression)
     {
-        GradientCheckReport report = check();
+        GradientCheckReport report;
+        try
+        {
+            report = check();
+        }
+        catch (ArgumentException error) when (InputError.ThrownBy(error, typeof(GradientCheckReport).Assembly, typeof(GradientAssertion<>).Assembly))
+        {
+            // Bad input starts its stack trace at the caller's ShouldBeGradientOf, not inside the checker.
+            throw InputError.Rethrown(error);
+        }
+
         bool asserted = negated ? !report.Passed && report.Obstacles.Count == 0 : report.Passed;
         if (!asserted)
         {

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Numerics.Tensors;
+using GradCheck.Diagnosis;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
 using GradCheck.Running;
@@ -12,11 +14,15 @@ namespace GradCheck;
 /// (named tensors the model reads in place), then check any number of gradients with <c>Check</c>.
 /// </summary>
 /// <typeparam name="T">The element type of the cost and the parameters: <c>float</c> or <c>double</c>.</typeparam>
+[StackTraceHidden]
 public sealed class GradientCheckTarget<T>
     where T : IFloatingPointIeee754<T>
 {
     /// <summary>The name a flat parameter vector is reported under, as in <c>theta[3]</c>.</summary>
     internal const string FlatParameterName = "theta";
+
+    /// <summary>What messages call the gradient of a flat target, which has no name of its own.</summary>
+    private const string FlatGradientLabel = "The gradient";
 
     private readonly CheckRun check;
 
@@ -111,11 +117,14 @@ public sealed class GradientCheckTarget<T>
                 // what the cost sees perturbed. Each extra worker gets a copy of its own.
                 T[] point = (T[])theta.Clone();
                 TensorSet<T> parameters = TensorSet<T>.Single(FlatParameterName, point, writable: true);
-                Func<TensorStorage<T>[]>? aligned = backward is null ? null : () => GradientAlignment.Align(parameters, backward(parameters));
+                Func<TensorStorage<T>[]>? aligned = backward is null ? null : () => GradientAlignment.Align(parameters, FlatGradient(backward(parameters), theta.Length), options.Tensors, transposed: []);
+                gradients = FlatGradient(gradients, theta.Length);
+                var transposed = new List<TransposedGradient>();
+                TensorStorage<T>[] given = GradientAlignment.Align(parameters, gradients, options.Tensors, transposed);
 
                 // Taken before the sweep moves the point; copies, so that the user's function cannot move it.
                 Func<T[], T[]>? along = hessianVectorProduct is null ? null : direction => hessianVectorProduct((T[])point.Clone(), (T[])direction.Clone());
-                return GradientCheckRun.Run(() => cost(point), parameters, GradientAlignment.Align(parameters, gradients), options, () => CopyOf(cost, point), aligned, notes, along);
+                return TransposedShape.Mark(GradientCheckRun.Run(() => cost(point), parameters, given, options, () => CopyOf(cost, point), aligned, notes, along), transposed);
             },
             workerModels: null,
             flat: true)
@@ -142,8 +151,10 @@ public sealed class GradientCheckTarget<T>
             [.. wrapped.Tensors.Select(tensor => tensor.Name + " " + Shapes.Format(tensor.Storage.Shape))],
             (gradients, options, workerModels, backward, notes) =>
             {
-                Func<TensorStorage<T>[]>? aligned = backward is null ? null : () => GradientAlignment.Align(wrapped, backward(wrapped));
-                return GradientCheckRun.Run(cost, wrapped, GradientAlignment.Align(wrapped, gradients), options, workerModels, aligned, notes);
+                Func<TensorStorage<T>[]>? aligned = backward is null ? null : () => GradientAlignment.Align(wrapped, backward(wrapped), options.Tensors, transposed: []);
+                var transposed = new List<TransposedGradient>();
+                TensorStorage<T>[] given = GradientAlignment.Align(wrapped, gradients, options.Tensors, transposed);
+                return TransposedShape.Mark(GradientCheckRun.Run(cost, wrapped, given, options, workerModels, aligned, notes), transposed);
             },
             workerModels: null,
             flat: false)
@@ -175,7 +186,7 @@ public sealed class GradientCheckTarget<T>
     public GradientCheckReport Check<TGradient>(IReadOnlyDictionary<string, TGradient> gradients, GradientCheckOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(gradients);
-        return check(TensorSet<T>.FromPairs(gradients, writable: false, role: "gradient"), options ?? GradientCheckOptions.Default, workerModels, backward: null, notes: []);
+        return Run(TensorSet<T>.FromPairs(gradients, writable: false, role: "gradient"), options ?? GradientCheckOptions.Default, backward: null, notes: []);
     }
 
     /// <summary>Checks the gradient vector of a flat target (<see cref="Flat"/>) against finite differences of the cost.</summary>
@@ -195,7 +206,7 @@ public sealed class GradientCheckTarget<T>
     /// <param name="gradients">The gradients.</param>
     /// <param name="options">How to check.</param>
     internal GradientCheckReport CheckGradients(TensorSet<T> gradients, GradientCheckOptions options) =>
-        check(gradients, options, workerModels, backward: null, notes: []);
+        Run(gradients, options, backward: null, notes: []);
 
     /// <summary>
     /// Checks <paramref name="gradients"/>, which <paramref name="backward"/> returned at the given point,
@@ -211,14 +222,14 @@ public sealed class GradientCheckTarget<T>
     /// </param>
     /// <param name="notes">What else the report must say to reproduce the check (<see cref="GradientCheckReport.Notes"/>).</param>
     internal GradientCheckReport CheckWithBackward(TensorSet<T> gradients, GradientCheckOptions options, Func<TensorSet<T>, TensorSet<T>> backward, IReadOnlyList<string> notes) =>
-        check(gradients, options, workerModels, backward, notes);
+        Run(gradients, options, backward, notes);
 
     /// <summary>The actual value of an assertion as gradients: a vector for a flat target, a dictionary of tensors for a named one.</summary>
     internal TensorSet<T> ActualGradients(object actual)
     {
         ArgumentNullException.ThrowIfNull(actual);
         return flat && !TensorSet<T>.IsNamedTensors(actual)
-            ? TensorSet<T>.Single(FlatParameterName, actual, writable: false)
+            ? TensorSet<T>.Single(FlatParameterName, actual, writable: false, label: FlatGradientLabel)
             : TensorSet<T>.FromNamedTensors(actual, writable: false, role: "gradient");
     }
 
@@ -232,7 +243,37 @@ public sealed class GradientCheckTarget<T>
                 nameof(gradient));
         }
 
-        return check(TensorSet<T>.Single(FlatParameterName, gradient, writable: false), options ?? GradientCheckOptions.Default, workerModels, backward: null, notes: []);
+        return Run(TensorSet<T>.Single(FlatParameterName, gradient, writable: false, label: FlatGradientLabel), options ?? GradientCheckOptions.Default, backward: null, notes: []);
+    }
+
+    /// <summary>Runs the check; bad input the library found is thrown again from here, with the library's frames left out (<see cref="InputError"/>).</summary>
+    private GradientCheckReport Run(TensorSet<T> gradients, GradientCheckOptions options, Func<TensorSet<T>, TensorSet<T>>? backward, IReadOnlyList<string> notes)
+    {
+        try
+        {
+            return check(gradients, options, workerModels, backward, notes);
+        }
+        catch (ArgumentException error) when (InputError.ThrownBy(error, typeof(InputError).Assembly))
+        {
+            throw InputError.Rethrown(error);
+        }
+    }
+
+    /// <summary>
+    /// The gradient of a flat cost, refused in the flat form's own words when it has another shape than
+    /// theta: it has no name of its own, and "gradient 'theta'" would name neither.
+    /// </summary>
+    private static TensorSet<T> FlatGradient(TensorSet<T> gradients, int thetaLength)
+    {
+        TensorStorage<T> storage = gradients.Tensors[0].Storage;
+        if (storage.Length != thetaLength || storage.Shape.Length != 1)
+        {
+            throw new ArgumentException(
+                $"The gradient has shape {Shapes.Format(storage.Shape)} but {FlatParameterName}, the point it is the gradient at, has shape {Shapes.Format([thetaLength])}: " +
+                "the gradient of a cost of a flat vector is a vector with one entry per entry of it (a T[], or a Tensor<T> or Memory<T> of one dimension).");
+        }
+
+        return gradients;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using GradCheck.Reporting;
 
@@ -10,6 +11,7 @@ namespace GradCheck;
 /// entry not checkable where kinks meet stays so; a <see cref="GradientProblem{T}"/> can
 /// re-check it at a point nudged off the ties (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>).
 /// </summary>
+[StackTraceHidden]
 public static class GradientChecker
 {
     /// <summary>Checks the gradient of a pure cost of a flat vector at <paramref name="theta"/>.</summary>

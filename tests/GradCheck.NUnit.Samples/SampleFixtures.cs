@@ -15,6 +15,15 @@ public sealed class SeededNetworks
     }
 }
 
+/// <summary>A backward pass with dW1 transposed and db2 misshapen: each fails its own case only.</summary>
+public sealed class ShapeMistakes
+{
+    [GradientCheck(typeof(SampleProblems), nameof(SampleProblems.ShapeMistakes), Seeds = [1])]
+    public void Backprop(GradientCheckCase<double> check)
+    {
+    }
+}
+
 /// <summary>
 /// A zero-initialised ReLU network whose W1 can be checked only at a point nudged off the ties: right,
 /// with a bug the given point cannot see, and checked with the re-check switched off.

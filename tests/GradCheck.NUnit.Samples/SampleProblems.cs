@@ -18,6 +18,27 @@ public static class SampleProblems
     });
 
     /// <summary>
+    /// The same network whose backward pass returns dW1 transposed, (4, 5) for W1 (5, 4), and db2 one
+    /// row short: two shape mistakes, each of which must fail its own tensor's case and no other.
+    /// </summary>
+    public static GradientProblem<double> ShapeMistakes(int seed) => Network("ShapeMistakes", seed, backward =>
+    {
+        double[,] dW1 = backward["dW1"];
+        var transposed = new double[dW1.GetLength(1), dW1.GetLength(0)];
+        for (int i = 0; i < dW1.GetLength(0); i++)
+        {
+            for (int j = 0; j < dW1.GetLength(1); j++)
+            {
+                transposed[j, i] = dW1[i, j];
+            }
+        }
+
+        backward["dW1"] = transposed;
+        backward["db2"] = new double[backward["db2"].GetLength(0) - 1, 1];
+        return backward;
+    });
+
+    /// <summary>
     /// A [3, 4, 1] ReLU network on integer inputs whose first layer is zero-initialised: along every
     /// W1 entry two units switch at once from opposite sides, so W1 can be checked only at a point
     /// nudged off the ties.

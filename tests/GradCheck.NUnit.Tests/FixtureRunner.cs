@@ -39,7 +39,11 @@ internal static class FixtureRunner
         work.InitializeContext(new TestExecutionContext { Dispatcher = dispatcher });
         dispatcher.Start(work);
         SpinWait.SpinUntil(() => work.State == WorkItemState.Complete);
+#if NUNIT4
+        dispatcher.CancelRun(force: false);
+#else
         dispatcher.CancelRun();
+#endif
         return Leaves(work.Result).ToDictionary(result => result.Test.Name);
     }
 
@@ -52,7 +56,12 @@ internal static class FixtureRunner
 
         public void Dispatch(WorkItem work) => work.Execute();
 
+        // NUnit 5's member; NUnit 4's takes a flag. Either one implements the interface of the NUnit built against.
         public void CancelRun()
+        {
+        }
+
+        public void CancelRun(bool force)
         {
         }
     }

@@ -46,6 +46,19 @@ public class GradientCheckAttributeTests
     }
 
     [Test]
+    public void A_transposed_gradient_and_a_misshapen_one_each_fail_their_own_case_only()
+    {
+        Dictionary<string, ITestResult> results = FixtureRunner.Run(typeof(ShapeMistakes));
+        string[] failed = [.. results.Values.Where(result => result.ResultState.Status == TestStatus.Failed).Select(result => result.Test.Name)];
+
+        Assert.That(failed, Is.EquivalentTo(new[] { "Backprop(ShapeMistakes(seed: 1) > W1)", "Backprop(ShapeMistakes(seed: 1) > b2)" }));
+        Assert.That(results.Values.Count(result => result.ResultState.Status == TestStatus.Passed), Is.EqualTo(4));
+        Assert.That(results["Backprop(ShapeMistakes(seed: 1) > W1)"].Message, Does.Contain(
+            "W1: transposed: dW1 has shape (4, 5), the transpose of W1's (5, 4); read transposed back (a[i,j] = dW1[j,i]), every entry matches the numerical gradient"));
+        Assert.That(results["Backprop(ShapeMistakes(seed: 1) > b2)"].Message, Does.Contain("gradient 'db2' has shape (2, 1) but parameter 'b2' has shape (3, 1)"));
+    }
+
+    [Test]
     public void Entries_not_checkable_where_kinks_meet_are_decided_at_a_nudged_point_and_a_bug_there_fails_its_case()
     {
         Dictionary<string, ITestResult> results = FixtureRunner.Run(typeof(MeetingKinks));
@@ -115,8 +128,8 @@ public class GradientCheckAttributeTests
     [TestCase(nameof(BadSources.NoProblems), "BadSources.Empty yields no problems")]
     [TestCase(nameof(BadSources.NotStatic), "BadSources.Instance must be static")]
     [TestCase(nameof(BadSources.SeedMissing), "SampleProblems.Dense must be a static field, property or method without parameters (give Seeds to pass a seed)")]
-    [TestCase(nameof(BadSources.WrongElementType), "SampleProblems.Dense(seed: 1) returns GradientProblem<double>; it must return GradientProblem<float>")]
-    [TestCase(nameof(BadSources.WrongParameter), "takes one parameter, a GradientCheckCase<double> or GradientCheckCase<float>; WrongParameter takes (Double[])")]
+    [TestCase(nameof(BadSources.WrongElementType), "SampleProblems.Dense(seed: 1) returns GradientProblem<double>; it must return GradientProblem<float> or a sequence of them. The test method takes GradientCheckCase<float>: make it GradientCheckCase<double> to check these problems, or build them over float.")]
+    [TestCase(nameof(BadSources.WrongParameter), "takes one parameter, a GradientCheckCase<double> or GradientCheckCase<float>; WrongParameter takes (double[])")]
     public void A_source_that_cannot_be_read_gives_a_case_that_is_not_runnable_and_says_why(string method, string reason)
     {
         Test[] tests = [.. FixtureRunner.Discover(typeof(BadSources)).Where(test => test.Name.StartsWith(method + "(", StringComparison.Ordinal))];

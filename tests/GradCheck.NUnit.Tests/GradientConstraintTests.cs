@@ -84,21 +84,97 @@ public class GradientConstraintTests
         var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Relu, seed: 1);
         (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
         Dictionary<string, double[,]> gradients = net.Backward(x, y);
-        gradients["dW1"] = new double[4, 5];
+        gradients["dW1"] = new double[5, 5];
 
         Assert.That(
             () => Assert.That(gradients, Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters)),
-            Throws.ArgumentException.With.Message.Contains("gradient 'dW1' has shape (4, 5) but parameter 'W1' has shape (5, 4)"));
+            Throws.ArgumentException.With.Message.Contains("gradient 'dW1' has shape (5, 5) but parameter 'W1' has shape (5, 4)"));
     }
 
     [Test]
-    public void A_flat_gradient_of_another_length_is_an_error_naming_both_shapes()
+    public void A_flat_gradient_of_another_element_type_or_container_is_an_error_naming_the_gradient()
+    {
+        float[] single = [.. Problems.Gradient(Problems.Theta).Select(value => (float)value)];
+        List<double> list = [.. Problems.Gradient(Problems.Theta)];
+        double[,] matrix = new double[2, 2];
+
+        Assert.That(
+            () => Assert.That(single, Is.GradientOf(Problems.Cost).At(Problems.Theta)),
+            Throws.ArgumentException.With.Message.StartsWith("The gradient is a float[], which this check over double cannot read."));
+        Assert.That(
+            () => Assert.That(list, Is.GradientOf(Problems.Cost).At(Problems.Theta)),
+            Throws.ArgumentException.With.Message.StartsWith("The gradient is a List<double>, which this check over double cannot read."));
+        Assert.That(
+            () => Assert.That(matrix, Is.GradientOf(Problems.Cost).At(Problems.Theta)),
+            Throws.ArgumentException.With.Message.StartsWith("The gradient has shape (2, 2) but theta, the point it is the gradient at, has shape (4)"));
+    }
+
+    [Test]
+    public void WithBatchSize_names_a_factor_of_the_batch_size_in_every_tensor()
+    {
+        var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Relu, seed: 1);
+        (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
+        Dictionary<string, double[,]> tripled = net.Backward(x, y);
+        foreach (double[,] gradient in tripled.Values)
+        {
+            for (int i = 0; i < gradient.GetLength(0); i++)
+            {
+                for (int j = 0; j < gradient.GetLength(1); j++)
+                {
+                    gradient[i, j] *= 3;
+                }
+            }
+        }
+
+        (bool passed, string message) = ConstraintMessages.Apply(Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters).WithBatchSize(3), tripled);
+        (_, string unnamed) = ConstraintMessages.Apply(Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters), tripled);
+
+        Assert.That(passed, Is.False);
+        Assert.That(message, Does.Contain("every entry is 3.000x the numerical gradient: m, the batch size (3): is the 1/m of a mean left out?"));
+        Assert.That(unnamed, Does.Contain("shared by every tensor, as a batch size m = 3 would be (is the 1/m of a mean left out?); .WithBatchSize(3)"));
+    }
+
+    [Test]
+    public void Bad_input_has_a_stack_trace_that_starts_at_the_test_with_no_frame_of_the_library()
+    {
+        var net = new DenseNetwork<double>([4, 5, 3, 1], Activation.Relu, seed: 1);
+        (double[,] x, double[,] y) = SeedData.ThreeLayerSmall<double>();
+        Dictionary<string, double[,]> gradients = net.Backward(x, y);
+        gradients["dW1"] = new double[5, 5];
+        var inputErrors = new Action[]
+        {
+            () => Assert.That(gradients, Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(net.Parameters)),
+            () => Assert.That(new double[3], Is.GradientOf(Problems.Cost).At(Problems.Theta)),
+            () => Assert.That(new float[4], Is.GradientOf(Problems.Cost).At(Problems.Theta)),
+            () => Assert.That(gradients, Is.GradientOf(() => net.Cost(x, y)).WithRespectTo(new Dictionary<string, double[,]>())),
+        };
+
+        foreach (Action inputError in inputErrors)
+        {
+            ArgumentException? error = null;
+            try
+            {
+                inputError();
+            }
+            catch (ArgumentException thrown)
+            {
+                error = thrown;
+            }
+
+            Assert.That(error, Is.Not.Null, "an ArgumentException");
+            string[] frames = [.. error!.StackTrace!.Split('\n').Where(line => line.Contains("GradCheck.", StringComparison.Ordinal))];
+            Assert.That(frames, Is.Not.Empty.And.All.Contains("GradCheck.NUnit.Tests."), error.StackTrace);
+        }
+    }
+
+    [Test]
+    public void A_flat_gradient_of_another_length_is_an_error_naming_the_gradient_and_theta()
     {
         double[] tooShort = [1.0, 2.0, 3.0];
 
         Assert.That(
             () => Assert.That(tooShort, Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta)),
-            Throws.ArgumentException.With.Message.Contains("gradient 'theta' has shape (3) but parameter 'theta' has shape (4)"));
+            Throws.ArgumentException.With.Message.Contains("The gradient has shape (3) but theta, the point it is the gradient at, has shape (4)"));
     }
 
     [Test]

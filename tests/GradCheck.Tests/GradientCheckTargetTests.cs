@@ -162,7 +162,7 @@ public class GradientCheckTargetTests
         Assert.That(exception.Message, Does.Contain("'v'"));
     }
 
-    [TestCase(GradientMismatch.OtherShape, "gradient 'dW' has shape (3, 2) but parameter 'W' has shape (2, 3)")]
+    [TestCase(GradientMismatch.OtherShape, "gradient 'dW' has shape (3, 3) but parameter 'W' has shape (2, 3)")]
     [TestCase(GradientMismatch.MissingName, "no gradient for parameter 'b' (looked for 'b' and 'db')")]
     [TestCase(GradientMismatch.ExtraName, "gradient 'dV' matches no parameter")]
     public void Refuses_gradients_that_do_not_match_naming_the_problem_and_the_parameters(GradientMismatch mismatch, string problem)

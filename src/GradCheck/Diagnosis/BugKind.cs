@@ -60,4 +60,10 @@ public enum BugKind
     /// check can resolve in this element type.
     /// </summary>
     WithinNumericalError,
+
+    /// <summary>
+    /// Every wrong entry is exactly 0 where the numerical gradient is not, and the entries that are not 0
+    /// are right: entries never written (a Jacobian with only its diagonal filled).
+    /// </summary>
+    UnwrittenEntries,
 }

@@ -37,11 +37,20 @@ internal static class GradientDiagnosis
     /// <param name="batchSize">The batch size m, when known, to name a factor of m or 1/m.</param>
     /// <param name="noun">What the numerical values are, as in <c>the numerical gradient</c>.</param>
     /// <param name="elementType">The element type the function was evaluated in, such as <c>float</c>, which limits what the check resolves.</param>
-    public static TensorReport[] DiagnoseFailedTensors(IReadOnlyList<TensorReport> tensors, int? batchSize, string noun, string elementType) =>
-        [.. tensors.Select(tensor =>
+    public static TensorReport[] DiagnoseFailedTensors(IReadOnlyList<TensorReport> tensors, int? batchSize, string noun, string elementType)
+    {
+        TensorReport[] diagnosed = [.. tensors.Select(tensor =>
             // A tensor none of whose entries could be decided has no failing entries to read a
             // pattern from; its report says that instead.
-            tensor.Passed || tensor.NothingCheckable ? tensor : tensor.WithDiagnosis(Diagnose(tensor, tensors, batchSize, noun, elementType)))];
+            tensor.Passed || tensor.NothingCheckable ? tensor : tensor.WithDiagnosis(DiagnoseFailed(tensor, tensors, batchSize, noun, elementType)))];
+        return SharedDiagnosis.Apply(diagnosed, batchSize, noun);
+    }
+
+    /// <summary>A failing tensor's diagnosis; for a gradient given transposed, that first, then what its entries show read back.</summary>
+    private static TensorDiagnosis DiagnoseFailed(TensorReport tensor, IReadOnlyList<TensorReport> all, int? batchSize, string noun, string elementType) =>
+        tensor.TransposedGradient is { } given
+            ? TransposedShape.Diagnose(tensor, given, tensor.FailedEntryCount > 0 ? Diagnose(tensor, all, batchSize, noun, elementType) : null, noun)
+            : Diagnose(tensor, all, batchSize, noun, elementType);
 
     private static TensorDiagnosis Diagnose(TensorReport tensor, IReadOnlyList<TensorReport> all, int? batchSize, string noun, string elementType)
     {
@@ -73,6 +82,7 @@ internal static class GradientDiagnosis
             ?? RegionPatterns.WholeRows(entries, tensor.Name, shape)
             ?? RegionPatterns.WholeColumns(entries, tensor.Name, shape)
             ?? RegionPatterns.Isolated(entries, tensor.Name, shape)
+            ?? UnwrittenEntries.Diagnose(entries, tensor.Name, shape, noun)
             ?? new TensorDiagnosis(
                 BugKind.NoSimplePattern,
                 $"no simple pattern ({tensor.FailedEntryCount} of {tensor.EntryCount} entries wrong; not one factor, a transpose, a swap, a shift or a reversal, nor whole rows, columns or a few entries)");

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics;
 using System.Numerics;
 using System.Reflection;
 
@@ -9,6 +10,7 @@ namespace GradCheck.Parameters;
 /// returned. The order is the user's (a dictionary's enumeration order), so reports list tensors
 /// the way the model declares them.
 /// </summary>
+[StackTraceHidden]
 internal sealed class TensorSet<T>
     where T : IFloatingPointIeee754<T>
 {
@@ -17,9 +19,9 @@ internal sealed class TensorSet<T>
     /// <summary>The tensors, in the user's order.</summary>
     public IReadOnlyList<NamedTensor<T>> Tensors { get; }
 
-    /// <summary>Wraps one tensor under a name.</summary>
-    public static TensorSet<T> Single(string name, object container, bool writable) =>
-        new([new NamedTensor<T>(name, TensorStorageFactory.Wrap<T>(container, name, writable))]);
+    /// <summary>Wraps one tensor under a name; <paramref name="label"/> is what messages call it (<c>Tensor 'name'</c> unless given).</summary>
+    public static TensorSet<T> Single(string name, object container, bool writable, string? label = null) =>
+        new([new NamedTensor<T>(name, TensorStorageFactory.Wrap<T>(container, name, writable, label))]);
 
     /// <summary>Wraps name/container pairs, such as a <c>Dictionary&lt;string, T[,]&gt;</c>.</summary>
     /// <param name="pairs">The named containers.</param>

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace GradCheck.Parameters;
 
 /// <summary>Turns a user's container into a <see cref="TensorStorage{T}"/>, or says why it cannot.</summary>
+[StackTraceHidden]
 internal static class TensorStorageFactory
 {
     /// <summary>The containers a tensor may come in, for error messages.</summary>
@@ -15,13 +17,15 @@ internal static class TensorStorageFactory
     /// <param name="writable">
     /// True for parameters, which the checker perturbs; read-only containers are then refused.
     /// </param>
-    public static TensorStorage<T> Wrap<T>(object? container, string name, bool writable)
+    /// <param name="label">What messages call the tensor; <c>Tensor 'name'</c> unless given, such as <c>The gradient</c> of a flat check.</param>
+    public static TensorStorage<T> Wrap<T>(object? container, string name, bool writable, string? label = null)
         where T : IFloatingPointIeee754<T>
     {
+        label ??= $"Tensor '{name}'";
         switch (container)
         {
             case null:
-                throw new ArgumentException($"Tensor '{name}' is null.");
+                throw new ArgumentException($"{label} is null.");
             case T[] vector:
                 return new ArrayStorage<T>(vector);
             case Array array when array.GetType().GetElementType() == typeof(T):
@@ -30,7 +34,7 @@ internal static class TensorStorageFactory
                 if (!tensor.IsDense)
                 {
                     throw new ArgumentException(
-                        $"Tensor '{name}' of shape {Shapes.Format(tensor.Lengths)} is not dense (strides {Shapes.Format(tensor.Strides)}): " +
+                        $"{label} of shape {Shapes.Format(tensor.Lengths)} is not dense (strides {Shapes.Format(tensor.Strides)}): " +
                         "a strided or broadcast tensor aliases entries, so perturbing one would move others. Pass a dense tensor (Tensor<T>.ToDenseTensor()).");
                 }
 
@@ -44,7 +48,7 @@ internal static class TensorStorageFactory
                 throw new ArgumentException($"Parameter '{name}' is a read-only {TypeNames.Friendly(typeof(ReadOnlyMemory<T>))}, but parameters are perturbed in place: pass a {TypeNames.Friendly(typeof(Memory<T>))}.");
             default:
                 throw new ArgumentException(
-                    $"Tensor '{name}' is a {TypeNames.Friendly(container.GetType())}, which this check over {TypeNames.Friendly(typeof(T))} cannot read. " +
+                    $"{label} is a {TypeNames.Friendly(container.GetType())}, which this check over {TypeNames.Friendly(typeof(T))} cannot read. " +
                     $"Supported containers are {SupportedContainers} with T = {TypeNames.Friendly(typeof(T))}.");
         }
     }

@@ -110,7 +110,10 @@ internal static class ReportFormatter
         else if (IsComplete(report))
         {
             int failedEntries = report.Tensors.Sum(tensor => tensor.FailedEntryCount);
-            text.AppendLine(Invariant, $"{report.Subject.Name} check failed: {failedTensors} of {report.Tensors.Count} tensors have entries outside tolerance ({failedEntries} of {entries} entries).");
+            string[] transposed = [.. report.Tensors.Where(tensor => tensor.TransposedGradient is not null).Select(tensor => tensor.Name)];
+            text.AppendLine(transposed.Length == 0
+                ? string.Create(Invariant, $"{report.Subject.Name} check failed: {failedTensors} of {report.Tensors.Count} tensors have entries outside tolerance ({failedEntries} of {entries} entries).")
+                : string.Create(Invariant, $"{report.Subject.Name} check failed: {failedTensors} of {report.Tensors.Count} tensors fail ({string.Join(", ", transposed)} given in the transposed shape; {failedEntries} of {entries} entries outside tolerance)."));
         }
         else
         {
@@ -242,7 +245,12 @@ internal static class ReportFormatter
     }
 
     /// <summary>Such as <c>3 of 20 entries</c>, or after a partial check <c>3 of 8 checked entries (of 25)</c>.</summary>
-    private static string FailedOfChecked(TensorReport tensor) => tensor.CheckedEntryCount == tensor.EntryCount
+    /// A gradient given in the transposed shape says so first: <c>given as (2, 3); read transposed back, 0 of 6 entries</c>.
+    private static string FailedOfChecked(TensorReport tensor) => tensor.TransposedGradient is { } transposed
+        ? string.Create(Invariant, $"given as {Shapes.Format(transposed.GradientShape)}; read transposed back, {FailedOfCheckedEntries(tensor)}")
+        : FailedOfCheckedEntries(tensor);
+
+    private static string FailedOfCheckedEntries(TensorReport tensor) => tensor.CheckedEntryCount == tensor.EntryCount
         ? string.Create(Invariant, $"{tensor.FailedEntryCount} of {tensor.EntryCount} entries")
         : string.Create(Invariant, $"{tensor.FailedEntryCount} of {tensor.CheckedEntryCount} checked entries (of {tensor.EntryCount})");
 

@@ -110,6 +110,12 @@ public sealed class TensorReport
     /// </summary>
     internal int NudgedCount => Entries.NudgedCount;
 
+    /// <summary>
+    /// The gradient, when it was given in the parameter's transposed shape: its entries were checked
+    /// transposed back, and the tensor fails whatever they show. Null when the shapes agree.
+    /// </summary>
+    internal TransposedGradient? TransposedGradient { get; private init; }
+
     /// <summary>What kind of mistake the failing entries look like; null when the tensor passed.</summary>
     public TensorDiagnosis? Diagnosis { get; private init; }
 
@@ -124,7 +130,22 @@ public sealed class TensorReport
             NotCheckableCount = NotCheckableCount,
             Resolution = Resolution,
             Kinks = Kinks,
+            TransposedGradient = TransposedGradient,
             Diagnosis = diagnosis,
+        };
+
+    /// <summary>The same report, for a gradient given in the transposed shape (<see cref="TransposedGradient"/>), undiagnosed.</summary>
+    /// <param name="given">The gradient as given.</param>
+    internal TensorReport WithTransposedGradient(TransposedGradient given) =>
+        new(Name, [.. Shape], FailedEntryCount, WorstEntries, AnalyticNorm, NumericNorm, DifferenceNorm, Entries)
+        {
+            Directions = Directions,
+            KinkCount = KinkCount,
+            NotCheckableCount = NotCheckableCount,
+            Resolution = Resolution,
+            Kinks = Kinks,
+            Taylor = Taylor,
+            TransposedGradient = given,
         };
 
     /// <summary>
@@ -139,9 +160,9 @@ public sealed class TensorReport
     /// <summary>
     /// Whether every entry checked, every direction and the Taylor test passed. Entries that could not be checked
     /// (<see cref="NotCheckableCount"/>) neither pass nor fail, but a tensor none of whose entries could
-    /// be decided does not pass.
+    /// be decided does not pass, nor does one whose gradient was given in its transposed shape.
     /// </summary>
-    public bool Passed => FailedEntryCount == 0 && !NothingCheckable && Directions.All(direction => direction.Passed) && (Taylor?.Passed ?? true);
+    public bool Passed => FailedEntryCount == 0 && !NothingCheckable && Directions.All(direction => direction.Passed) && (Taylor?.Passed ?? true) && TransposedGradient is null;
 
     /// <summary>
     /// The relative difference ||a - n|| / (||a|| + ||n||) of this tensor's analytic gradient a and numerical

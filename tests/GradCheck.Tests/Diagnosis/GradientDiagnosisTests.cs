@@ -270,11 +270,12 @@ public class GradientDiagnosisTests
     }
 
     [Test]
-    public void Without_a_batch_size_a_factor_is_only_a_factor()
+    public void Without_a_batch_size_a_factor_shared_by_every_tensor_is_named_as_a_likely_batch_size()
     {
         var model = new LinearModel<double>(seed: 3);
         GradientCheckReport report = GradientChecker.Check(model.Cost, model.Parameters, model.Gradient(dropOneOverM: true));
-        Assert.That(DiagnosisOf(report, "W").Description, Is.EqualTo("every entry is 6.000x the numerical gradient"));
+        Assert.That(DiagnosisOf(report, "W").Description, Is.EqualTo(
+            "every entry of every tensor is 6.000x the numerical gradient: shared by every tensor, as a batch size m = 6 would be (is the 1/m of a mean left out?); .WithBatchSize(6) (BatchSize = 6) names m for certain"));
     }
 
     [Test]

@@ -48,7 +48,7 @@ public class GradientProblemTests
         Assert.That(() => problem.Check("W9"), Throws.ArgumentException.With.Message.Contains("'W9'").And.Message.Contains("the parameters are W1, b1, W2, b2, W3, b3"));
     }
 
-    [TestCase(GradientMismatch.OtherShape, "gradient 'dW' has shape (3, 2) but parameter 'W' has shape (2, 3)")]
+    [TestCase(GradientMismatch.OtherShape, "gradient 'dW' has shape (3, 3) but parameter 'W' has shape (2, 3)")]
     [TestCase(GradientMismatch.MissingName, "no gradient for parameter 'b' (looked for 'b' and 'db')")]
     [TestCase(GradientMismatch.ExtraName, "gradient 'dV' matches no parameter")]
     public void A_backward_pass_whose_gradients_do_not_match_is_refused_naming_the_problem_and_the_parameters(GradientMismatch mismatch, string problem)
@@ -59,9 +59,17 @@ public class GradientProblemTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(() => linear.Check(), Throws.ArgumentException.With.Message.Contains(problem).And.Message.Contains(GradientMismatches.ExpectedNames));
-            Assert.That(() => linear.Check("W"), Throws.ArgumentException.With.Message.Contains(problem).And.Message.Contains(GradientMismatches.ExpectedNames), "one tensor");
+            Assert.That(() => linear.Check(TensorAt(mismatch)), Throws.ArgumentException.With.Message.Contains(problem).And.Message.Contains(GradientMismatches.ExpectedNames), "the tensor of the mistake");
+        }
+
+        // The check of the other tensor does not read the mistaken gradient; a name no parameter has is everyone's.
+        if (mismatch != GradientMismatch.ExtraName)
+        {
+            Assert.That(linear.Check(TensorAt(mismatch) == "W" ? "b" : "W").Passed, Is.True, "the other tensor's check");
         }
     }
+
+    private static string TensorAt(GradientMismatch mismatch) => mismatch == GradientMismatch.MissingName ? "b" : "W";
 
     [Test]
     public void A_problem_with_no_parameters_is_refused_when_created()

@@ -8,7 +8,7 @@ namespace GradCheck.Tests.Support;
 /// </summary>
 public enum GradientMismatch
 {
-    /// <summary>dW is (3, 2), its parameter's transpose.</summary>
+    /// <summary>dW is (3, 3), one row too many (its parameter's transpose, (3, 2), is checked and diagnosed instead).</summary>
     OtherShape,
 
     /// <summary>db is left out.</summary>
@@ -31,7 +31,7 @@ internal static class GradientMismatches
         switch (mismatch)
         {
             case GradientMismatch.OtherShape:
-                gradient["dW"] = new T[LinearModel<T>.Inputs, LinearModel<T>.Outputs];
+                gradient["dW"] = new T[LinearModel<T>.Inputs, LinearModel<T>.Inputs];
                 break;
             case GradientMismatch.MissingName:
                 gradient.Remove("db");
