@@ -57,7 +57,7 @@ public class GradientCheckOptionsTests
         };
         GradientCheckReport report = GradientChecker.Check(v => v[0] * v[0], [1.5], [3.0], options);
         Assert.That(report.ToString().Split(Environment.NewLine), Has.One.EqualTo(
-            "Options: new GradientCheckOptions { Method = DifferenceMethod.CentralTwoPoint, Tolerance = GradientTolerance.Within(1E-07, 0.25), KinksFail = true, Tensors = null, BatchSize = 4, Coverage = CheckCoverage.SampledEntries(4, 7), WorstEntriesShown = 3 }"));
+            "Options: new GradientCheckOptions { Method = DifferenceMethod.CentralTwoPoint, Tolerance = GradientTolerance.Within(1E-07, 0.25), KinksFail = true, BatchSize = 4, Coverage = CheckCoverage.SampledEntries(4, 7), WorstEntriesShown = 3 }"));
     }
 
     [Test]
@@ -71,15 +71,17 @@ public class GradientCheckOptionsTests
     }
 
     [Test]
-    public void The_re_check_is_written_with_the_options_only_where_it_is_not_the_default()
+    public void Only_the_options_that_differ_from_the_defaults_are_written()
     {
         string Line(GradientCheckOptions options) =>
             GradientChecker.Check(v => v[0] * v[0], [1.5], [3.0], options).ToString().Split(Environment.NewLine).Single(line => line.StartsWith("Options: ", StringComparison.Ordinal));
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(Line(GradientCheckOptions.Default), Does.EndWith("WorstEntriesShown = 8 }"));
-            Assert.That(Line(new GradientCheckOptions { RecheckAtNudgedPoint = false, NudgeSeed = -3 }), Does.EndWith("WorstEntriesShown = 8, RecheckAtNudgedPoint = false, NudgeSeed = -3 }"));
+            Assert.That(Line(GradientCheckOptions.Default), Is.EqualTo("Options: GradientCheckOptions.Default"));
+            Assert.That(Line(new GradientCheckOptions()), Is.EqualTo("Options: GradientCheckOptions.Default"), "options equal to the defaults");
+            Assert.That(Line(new GradientCheckOptions { RecheckAtNudgedPoint = false, NudgeSeed = -3 }), Is.EqualTo("Options: new GradientCheckOptions { RecheckAtNudgedPoint = false, NudgeSeed = -3 }"));
+            Assert.That(Line(new GradientCheckOptions { Tensors = ["theta"], WorstEntriesShown = 2 }), Is.EqualTo("Options: new GradientCheckOptions { Tensors = [\"theta\"], WorstEntriesShown = 2 }"));
         }
     }
 

@@ -10,23 +10,62 @@ namespace GradCheck.Reporting;
 internal static class OptionsText
 {
     /// <summary>
-    /// Such as <c>new GradientCheckOptions { Method = DifferenceMethod.Richardson, Tolerance = GradientTolerance.Automatic, ... }</c>.
-    /// How the check runs (<see cref="GradientCheckOptions.Workers"/>, <see cref="GradientCheckOptions.Progress"/>,
-    /// <see cref="GradientCheckOptions.CancellationToken"/>)
-    /// is left out: it does not change the report. The re-check at a nudged point
-    /// (<see cref="GradientCheckOptions.RecheckAtNudgedPoint"/>, <see cref="GradientCheckOptions.NudgeSeed"/>)
-    /// is written only where it is not the default: the code recreates the options either way, and the
-    /// reports of checks that never move the point (most of them) keep their line as it was.
+    /// Such as <c>new GradientCheckOptions { Tolerance = GradientTolerance.Within(1E-07, 1E-07), BatchSize = 32 }</c>:
+    /// the options that differ from <see cref="GradientCheckOptions.Default"/>, which the code leaves to their
+    /// defaults, or <c>GradientCheckOptions.Default</c> when none does. How the check runs
+    /// (<see cref="GradientCheckOptions.Workers"/>, <see cref="GradientCheckOptions.Progress"/>,
+    /// <see cref="GradientCheckOptions.CancellationToken"/>) is left out: it does not change the report.
     /// </summary>
     public static string Code(GradientCheckOptions options)
     {
-        string tensors = options.Tensors is null ? "null" : "[" + string.Join(", ", options.Tensors.Select(name => "\"" + name + "\"")) + "]";
-        string batchSize = options.BatchSize is int size ? size.ToString(CultureInfo.InvariantCulture) : "null";
-        string recheck = options.RecheckAtNudgedPoint ? string.Empty : ", RecheckAtNudgedPoint = false";
-        string nudgeSeed = options.NudgeSeed == GradientCheckOptions.DefaultNudgeSeed ? string.Empty : string.Create(CultureInfo.InvariantCulture, $", NudgeSeed = {options.NudgeSeed}");
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"new GradientCheckOptions {{ Method = DifferenceMethod.{options.Method}, Tolerance = {Code(options.Tolerance)}, KinksFail = {(options.KinksFail ? "true" : "false")}, Tensors = {tensors}, BatchSize = {batchSize}, Coverage = {options.Coverage}, WorstEntriesShown = {options.WorstEntriesShown}{recheck}{nudgeSeed} }}");
+        GradientCheckOptions defaults = GradientCheckOptions.Default;
+        var set = new List<string>();
+        if (options.Method != defaults.Method)
+        {
+            set.Add($"Method = DifferenceMethod.{options.Method}");
+        }
+
+        if (options.Tolerance != defaults.Tolerance)
+        {
+            set.Add($"Tolerance = {Code(options.Tolerance)}");
+        }
+
+        if (options.KinksFail != defaults.KinksFail)
+        {
+            set.Add($"KinksFail = {(options.KinksFail ? "true" : "false")}");
+        }
+
+        if (options.Tensors is { } tensors)
+        {
+            set.Add("Tensors = [" + string.Join(", ", tensors.Select(name => "\"" + name + "\"")) + "]");
+        }
+
+        if (options.BatchSize is int size)
+        {
+            set.Add(string.Create(CultureInfo.InvariantCulture, $"BatchSize = {size}"));
+        }
+
+        if (options.Coverage != defaults.Coverage)
+        {
+            set.Add($"Coverage = {options.Coverage}");
+        }
+
+        if (options.WorstEntriesShown != defaults.WorstEntriesShown)
+        {
+            set.Add(string.Create(CultureInfo.InvariantCulture, $"WorstEntriesShown = {options.WorstEntriesShown}"));
+        }
+
+        if (options.RecheckAtNudgedPoint != defaults.RecheckAtNudgedPoint)
+        {
+            set.Add($"RecheckAtNudgedPoint = {(options.RecheckAtNudgedPoint ? "true" : "false")}");
+        }
+
+        if (options.NudgeSeed != defaults.NudgeSeed)
+        {
+            set.Add(string.Create(CultureInfo.InvariantCulture, $"NudgeSeed = {options.NudgeSeed}"));
+        }
+
+        return set.Count == 0 ? "GradientCheckOptions.Default" : "new GradientCheckOptions { " + string.Join(", ", set) + " }";
     }
 
     /// <summary><c>GradientTolerance.Automatic</c> or <c>GradientTolerance.Within(1E-07, 1E-07)</c>, digits that round-trip.</summary>
