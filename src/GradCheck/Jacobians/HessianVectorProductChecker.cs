@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using GradCheck.Reporting;
 using GradCheck.Jacobians;
@@ -22,6 +23,7 @@ namespace GradCheck;
 /// with g as f (6n + 3 evaluations of g).
 /// </para>
 /// </remarks>
+[StackTraceHidden]
 public static class HessianVectorProductChecker
 {
     /// <summary>Checks <paramref name="product"/> as H v, H the Jacobian of <paramref name="gradient"/> at <paramref name="x"/>.</summary>
@@ -51,6 +53,6 @@ public static class HessianVectorProductChecker
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(direction);
         ArgumentNullException.ThrowIfNull(product);
-        return VectorCheckRun.Run(gradient, x, new HessianVectorProductDerivative<T>(x, direction, product), options ?? GradientCheckOptions.Default);
+        return VectorCheckRun.Checked(() => VectorCheckRun.Run(gradient, x, new HessianVectorProductDerivative<T>(x, direction, product), options ?? GradientCheckOptions.Default));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using GradCheck.Reporting;
 using GradCheck.Jacobians;
@@ -26,6 +27,7 @@ namespace GradCheck;
 /// function; <see cref="HessianVectorProductChecker"/> checks one product H v with 11.
 /// </para>
 /// </remarks>
+[StackTraceHidden]
 public static class JacobianChecker
 {
     /// <summary>Checks <paramref name="jacobian"/> as the Jacobian of <paramref name="f"/> at <paramref name="x"/>.</summary>
@@ -53,6 +55,6 @@ public static class JacobianChecker
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(jacobian);
-        return VectorCheckRun.Run(f, x, new JacobianDerivative<T>(x, jacobian), options ?? GradientCheckOptions.Default);
+        return VectorCheckRun.Checked(() => VectorCheckRun.Run(f, x, new JacobianDerivative<T>(x, jacobian), options ?? GradientCheckOptions.Default));
     }
 }

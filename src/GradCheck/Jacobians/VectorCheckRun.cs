@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using GradCheck.Comparison;
 using GradCheck.Differentiation;
@@ -13,8 +14,23 @@ namespace GradCheck.Jacobians;
 /// not deterministic), differentiate, evaluate once more, compare, report. The function is only ever
 /// called on copies of x, so there is nothing to restore.
 /// </summary>
+[StackTraceHidden]
 internal static class VectorCheckRun
 {
+    /// <summary>Runs <paramref name="check"/>; bad input the library found is thrown again from here, with the library's frames left out (<see cref="InputError"/>).</summary>
+    /// <param name="check">The check, from the validation of its arguments on.</param>
+    public static GradientCheckReport Checked(Func<GradientCheckReport> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (ArgumentException error) when (InputError.ThrownBy(error, typeof(InputError).Assembly))
+        {
+            throw InputError.Rethrown(error);
+        }
+    }
+
     public static GradientCheckReport Run<T>(Func<T[], T[]> f, T[] x, IVectorDerivative<T> derivative, GradientCheckOptions options)
         where T : IFloatingPointIeee754<T>
     {

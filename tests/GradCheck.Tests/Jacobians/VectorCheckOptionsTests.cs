@@ -54,4 +54,24 @@ public sealed class VectorCheckOptionsTests
         Assert.That(report.Passed, Is.True, report.ToString);
         Assert.That(report.Options, Is.EqualTo(options));
     }
+
+    [Test]
+    public void Bad_input_has_a_stack_trace_that_starts_at_the_test_with_no_frame_of_the_library()
+    {
+        double[] x = [0.5, -1.5];
+        var inputErrors = new Action[]
+        {
+            () => JacobianChecker.Check<double>(v => [.. v], x, new double[3, 2]),
+            () => JacobianChecker.Check<double>(v => [.. v], x, new double[2, 2], new GradientCheckOptions { Workers = 2 }),
+            () => HessianVectorProductChecker.Check<double>(v => [.. v], x, [1.0], [1.0, 2.0]),
+            () => HessianVectorProductChecker.Check<double>(v => [v[0]], x, [1.0, 0.0], [1.0, 0.0]),
+        };
+
+        foreach (Action inputError in inputErrors)
+        {
+            var error = Assert.Throws<ArgumentException>(() => inputError());
+            string[] frames = [.. error!.StackTrace!.Split('\n').Where(line => line.Contains("GradCheck.", StringComparison.Ordinal))];
+            Assert.That(frames, Is.Not.Empty.And.All.Contains("GradCheck.Tests."), error.StackTrace);
+        }
+    }
 }
