@@ -121,31 +121,24 @@ public sealed class TensorReport
 
     /// <summary>The same report with its diagnosis: a new report, so that a report never changes once built.</summary>
     /// <param name="diagnosis">What kind of mistake the failing entries look like.</param>
-    internal TensorReport WithDiagnosis(TensorDiagnosis diagnosis) =>
-        new(Name, [.. Shape], FailedEntryCount, WorstEntries, AnalyticNorm, NumericNorm, DifferenceNorm, Entries)
-        {
-            Directions = Directions,
-            Taylor = Taylor,
-            KinkCount = KinkCount,
-            NotCheckableCount = NotCheckableCount,
-            Resolution = Resolution,
-            Kinks = Kinks,
-            TransposedGradient = TransposedGradient,
-            Diagnosis = diagnosis,
-        };
+    internal TensorReport WithDiagnosis(TensorDiagnosis diagnosis) => Copy(TransposedGradient, diagnosis);
 
     /// <summary>The same report, for a gradient given in the transposed shape (<see cref="TransposedGradient"/>), undiagnosed.</summary>
     /// <param name="given">The gradient as given.</param>
-    internal TensorReport WithTransposedGradient(TransposedGradient given) =>
+    internal TensorReport WithTransposedGradient(TransposedGradient given) => Copy(given, diagnosis: null);
+
+    /// <summary>A copy of every field but the two that are set after the comparison: the one place a new field must be added to be kept.</summary>
+    private TensorReport Copy(TransposedGradient? transposed, TensorDiagnosis? diagnosis) =>
         new(Name, [.. Shape], FailedEntryCount, WorstEntries, AnalyticNorm, NumericNorm, DifferenceNorm, Entries)
         {
             Directions = Directions,
+            Taylor = Taylor,
             KinkCount = KinkCount,
             NotCheckableCount = NotCheckableCount,
             Resolution = Resolution,
             Kinks = Kinks,
-            Taylor = Taylor,
-            TransposedGradient = given,
+            TransposedGradient = transposed,
+            Diagnosis = diagnosis,
         };
 
     /// <summary>
