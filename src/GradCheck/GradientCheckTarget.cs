@@ -229,7 +229,7 @@ public sealed class GradientCheckTarget<T>
     {
         ArgumentNullException.ThrowIfNull(actual);
         return flat && !TensorSet<T>.IsNamedTensors(actual)
-            ? TensorSet<T>.Single(FlatParameterName, actual, writable: false, label: FlatGradientLabel)
+            ? FlatGradientSet(actual)
             : TensorSet<T>.FromNamedTensors(actual, writable: false, role: "gradient");
     }
 
@@ -243,8 +243,12 @@ public sealed class GradientCheckTarget<T>
                 nameof(gradient));
         }
 
-        return Run(TensorSet<T>.Single(FlatParameterName, gradient, writable: false, label: FlatGradientLabel), options ?? GradientCheckOptions.Default, backward: null, notes: []);
+        return Run(FlatGradientSet(gradient), options ?? GradientCheckOptions.Default, backward: null, notes: []);
     }
+
+    /// <summary>A flat target's gradient vector, named as the flat form's messages name it.</summary>
+    private static TensorSet<T> FlatGradientSet(object gradient) =>
+        TensorSet<T>.Single(FlatParameterName, gradient, writable: false, label: FlatGradientLabel);
 
     /// <summary>Runs the check; bad input the library found is thrown again from here, with the library's frames left out (<see cref="InputError"/>).</summary>
     private GradientCheckReport Run(TensorSet<T> gradients, GradientCheckOptions options, Func<TensorSet<T>, TensorSet<T>>? backward, IReadOnlyList<string> notes)

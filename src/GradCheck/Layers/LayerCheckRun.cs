@@ -13,19 +13,6 @@ namespace GradCheck.Layers;
 /// </summary>
 internal static class LayerCheckRun
 {
-    public static GradientCheckReport Run<T, TInput, TOutput>(
-        TInput input,
-        Func<TInput, TOutput> forward,
-        Func<TOutput, TInput> backward,
-        IReadOnlyList<KeyValuePair<string, object?>> parameters,
-        Func<IReadOnlyList<KeyValuePair<string, object?>>>? parameterGradients,
-        int seed,
-        GradientCheckOptions options)
-        where T : IFloatingPointIeee754<T>
-        where TInput : notnull
-        where TOutput : notnull =>
-        Problem<T, TInput, TOutput>(Layer.InputName, input, forward, backward, parameters, parameterGradients, seed, options).Check(options);
-
     /// <summary>
     /// The layer check as a problem: x (the problem's own copy) and the parameters are its tensors, J =
     /// &lt;dy, f(x)&gt; its cost, and its backward pass runs the layer's forward pass at the current point,

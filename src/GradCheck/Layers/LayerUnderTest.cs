@@ -125,12 +125,8 @@ public sealed class LayerUnderTest<TInput, TOutput> : ILayerUnderTest
     {
         GradientCheckOptions chosen = options ?? GradientCheckOptions.Default;
         Type? elementType = LayerContainers.ElementType(Input.GetType());
-        return elementType == typeof(double) ? Run<double>(chosen)
-            : elementType == typeof(float) ? Run<float>(chosen)
+        return elementType == typeof(double) ? AsProblem<double>(Layer.InputName, chosen).Check(chosen)
+            : elementType == typeof(float) ? AsProblem<float>(Layer.InputName, chosen).Check(chosen)
             : throw new ArgumentException($"The layer's input is a {TypeNames.Friendly(Input.GetType())}; it must be one of {TensorStorageFactory.SupportedContainers}, of float or double.");
     }
-
-    private GradientCheckReport Run<T>(GradientCheckOptions options)
-        where T : IFloatingPointIeee754<T> =>
-        LayerCheckRun.Run<T, TInput, TOutput>(Input, forward, backward, parameters, parameterGradients, Seed, options);
 }
