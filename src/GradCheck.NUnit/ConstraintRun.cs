@@ -100,7 +100,7 @@ internal static class ConstraintRun
     /// become a pass under Is.Not.
     /// </summary>
     private static bool ShowsAWrongValue(GradientCheckReport report) =>
-        report.Tensors.Any(tensor => tensor.Entries.Outcomes.Any(IsWrongValue) || tensor.Directions.Any(direction => IsWrongValue(direction.Outcome)));
+        report.Tensors.Any(tensor => tensor.Entries.Outcomes.Checked.ToArray().Any(IsWrongValue) || tensor.Directions.Any(direction => IsWrongValue(direction.Outcome)));
 
     private static bool IsWrongValue(EntryOutcome outcome) =>
         outcome is EntryOutcome.OutsideTolerance or EntryOutcome.AnalyticNotFinite or EntryOutcome.KinkNotAllowed;

@@ -73,8 +73,8 @@ internal static class GradientCheckRun
             Staged = !alongDirections,
         };
         var comparison = new ComparisonRule(options.Tolerance, epsilon, options.KinksFail);
-        double[][] analytic = [.. selected.Select(position => ToDouble(gradients[position]))];
-        int[]?[] entries = EntriesToDifferentiate(selected, analytic, options.Coverage);
+        int[]?[] entries = EntriesToDifferentiate(selected, parameters, options.Coverage);
+        AnalyticGradient<T>[] analytic = [.. selected.Select((position, t) => Analytic(parameters.Tensors[position].Name, gradients[position], entries[t], options.Coverage))];
         long total = Enumerable.Range(0, selected.Length).Sum(t => (long)(entries[t]?.Length ?? analytic[t].Length));
         ProgressMeter? meter = null;
         var snapshot = new ParameterSnapshot<T>(parameters);
@@ -150,6 +150,12 @@ internal static class GradientCheckRun
                 recheck = RecheckNotCheckable(cost, parameters, snapshot, selected, entriesJudged, backward, comparison, options, ref evaluations);
             }
         }
+        catch (GradientWrittenException written)
+        {
+            // Read in place by a partial check, the gradient is the user's: what the cost wrote there stays.
+            obstacles.Add(ModifiedGradient(written.Tensor));
+            return new GradientCheckReport([], obstacles, method, options, baseCost, evaluations) { Notes = notes };
+        }
         catch (ParameterWrittenException written)
         {
             // The finally below restores the entry; the values measured so far are at points the check did not choose.
@@ -203,7 +209,7 @@ internal static class GradientCheckRun
         ref long evaluations)
         where T : IFloatingPointIeee754<T>
     {
-        int[][] pending = [.. entries.Select(tensor => Enumerable.Range(0, tensor.Length).Where(index => tensor.Outcomes[index] == EntryOutcome.NotCheckable).ToArray())];
+        int[][] pending = [.. entries.Select(tensor => tensor.CheckedIndices.Where(index => tensor.Outcomes[index] == EntryOutcome.NotCheckable).ToArray())];
         if (pending.All(indices => indices.Length == 0))
         {
             return null;
@@ -215,7 +221,7 @@ internal static class GradientCheckRun
         while (points < PointNudge.MostPoints && pending.Any(indices => indices.Length > 0))
         {
             PointNudge nudge = first with { Point = points + 1 };
-            NudgedMeasurement measured = NudgedRecheckRun.Run(cost, parameters, snapshot, selected, pending, backward, nudge, comparison, options);
+            NudgedMeasurement<T> measured = NudgedRecheckRun.Run(cost, parameters, snapshot, selected, pending, backward, nudge, comparison, options);
             evaluations += measured.Evaluations;
             if (measured.NotMade is not null)
             {
@@ -229,7 +235,7 @@ internal static class GradientCheckRun
                 if (measured.Analytic[t] is { } analytic && measured.Numerics[t] is { } numeric)
                 {
                     entries[t] = entries[t].WithNudgedEntries(pending[t], analytic, numeric, nudge.Point);
-                    pending[t] = [.. pending[t].Where(index => numeric.IsKink[index])];
+                    pending[t] = [.. pending[t].Where(index => numeric[index].IsKink)];
                 }
             }
         }
@@ -238,7 +244,8 @@ internal static class GradientCheckRun
     }
 
     /// <summary>The entries of each selected tensor to differentiate one by one: a seeded sample, or null for every entry.</summary>
-    private static int[]?[] EntriesToDifferentiate(int[] selected, double[][] analytic, CheckCoverage coverage)
+    private static int[]?[] EntriesToDifferentiate<T>(int[] selected, TensorSet<T> parameters, CheckCoverage coverage)
+        where T : IFloatingPointIeee754<T>
     {
         var entries = new int[]?[selected.Length];
         if (coverage.Kind == CoverageKind.SampledEntries)
@@ -246,12 +253,26 @@ internal static class GradientCheckRun
             for (int t = 0; t < selected.Length; t++)
             {
                 var random = new SeededRandom(coverage.Seed, selected[t], substream: -1);
-                entries[t] = EntrySample.Draw(analytic[t].Length, coverage.Count, ref random);
+                entries[t] = EntrySample.Draw(parameters.Tensors[selected[t]].Storage.Length, coverage.Count, ref random);
             }
         }
 
         return entries;
     }
+
+    /// <summary>
+    /// How the check reads one tensor's gradient (<see cref="AnalyticGradient{T}"/>): a copy of every entry
+    /// when it checks every entry, of the sampled entries when it checks a sample, and in place along
+    /// random directions, so that a partial check holds nothing per entry of the gradient.
+    /// </summary>
+    private static AnalyticGradient<T> Analytic<T>(string name, TensorStorage<T> gradient, int[]? sample, CheckCoverage coverage)
+        where T : IFloatingPointIeee754<T> =>
+        coverage.Kind switch
+        {
+            CoverageKind.EveryEntry => AnalyticGradient<T>.Copy(name, gradient),
+            CoverageKind.SampledEntries => AnalyticGradient<T>.CopyAt(name, gradient, sample!),
+            _ => AnalyticGradient<T>.InPlace(name, gradient),
+        };
 
     /// <summary>Differentiates the selected tensors as the coverage says: every entry, a sample, or random directions.</summary>
     /// <returns>The number of cost evaluations made.</returns>
@@ -260,7 +281,7 @@ internal static class GradientCheckRun
         ParameterSnapshot<T> snapshot,
         int[] selected,
         int[]?[] entries,
-        double[][] analytic,
+        AnalyticGradient<T>[] analytic,
         EntryRule<T> rule,
         ComparisonRule comparison,
         CheckCoverage coverage,
@@ -277,7 +298,7 @@ internal static class GradientCheckRun
         {
             for (int t = 0; t < selected.Length; t++)
             {
-                numerics[t] = new NumericalGradient(analytic[t].Length, partial: true);
+                numerics[t] = new NumericalGradient(analytic[t].Length, sparse: true);
                 taylors[t] = TaylorRemainderCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.Given(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage, out directions[t], out long spent, hessianVectorProduct);
                 evaluations += spent;
             }
@@ -289,7 +310,7 @@ internal static class GradientCheckRun
         {
             for (int t = 0; t < selected.Length; t++)
             {
-                numerics[t] = new NumericalGradient(analytic[t].Length, partial: true);
+                numerics[t] = new NumericalGradient(analytic[t].Length, sparse: true);
                 directions[t] = RandomDirectionCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.Given(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage, out long spent);
                 evaluations += spent;
             }
@@ -300,19 +321,10 @@ internal static class GradientCheckRun
         for (int t = 0; t < selected.Length; t++)
         {
             directions[t] = [];
-            numerics[t] = new NumericalGradient(analytic[t].Length, partial: entries[t] is not null);
+            numerics[t] = new NumericalGradient(analytic[t].Length, sparse: entries[t] is not null);
         }
 
         return StagedDifferentiation.Run(workers, selected, entries, analytic, rule, comparison, meter, numerics);
-    }
-
-    /// <summary>A gradient's entries in double, copied, so that a backward pass that reuses its buffers cannot change them.</summary>
-    internal static double[] ToDouble<T>(TensorStorage<T> gradient)
-        where T : IFloatingPointIeee754<T>
-    {
-        double[] values = new double[gradient.Length];
-        TensorPrimitives.ConvertTruncating<T, double>(gradient.Span, values);
-        return values;
     }
 
     private static void AddIfModified(List<CheckObstacle> obstacles, List<string> modified)
@@ -331,6 +343,12 @@ internal static class GradientCheckRun
             $"the cost modified parameter{(modified.Count == 1 ? string.Empty : "s")} {string.Join(", ", modified)} while being evaluated " +
             (detail is null ? "(they have been restored)" : $"({detail}; restored)") +
             "; a checked cost must only read its parameters: is a training step or an in-place update inside it?");
+
+    private static CheckObstacle ModifiedGradient(string tensor) =>
+        new(
+            CheckObstacleKind.CostModifiedGradient,
+            $"the gradient given for {tensor} changed while the check evaluated the cost: a check of a sample or along random directions reads the gradient where it is kept instead of copying it, " +
+            "so the cost must not write to it (does the cost run the backward pass into the same arrays, or clear them?); give the check a copy of the gradient, or a cost that only reads its parameters");
 
     /// <summary>The indices of the tensors to check, in parameter order: all, or those named in <paramref name="names"/>.</summary>
     private static int[] SelectedTensors<T>(TensorSet<T> parameters, IReadOnlyCollection<string>? names)

@@ -21,8 +21,8 @@ public sealed record CheckFigures(long CostEvaluations, int Entries, string Verd
     /// <summary>What starts the line; BenchmarkDotNet passes lines that start with <c>//</c> through as they are.</summary>
     private const string Prefix = "// Check figures: ";
 
-    /// <summary>The cost evaluations per entry, those at the given parameters left out.</summary>
-    public double EvaluationsPerEntry => (double)(CostEvaluations - EvaluationsAtGivenPoint) / Entries;
+    /// <summary>The cost evaluations per entry, those at the given parameters left out; NaN for a check that differentiated no entry on its own (along random directions that all passed).</summary>
+    public double EvaluationsPerEntry => Entries == 0 ? double.NaN : (double)(CostEvaluations - EvaluationsAtGivenPoint) / Entries;
 
     /// <summary>The figures of <paramref name="report"/>, a full check of <paramref name="entries"/> entries.</summary>
     /// <param name="report">The check's report.</param>
@@ -58,7 +58,7 @@ public sealed record CheckFigures(long CostEvaluations, int Entries, string Verd
         string[] fields = line[Prefix.Length..].Split('\t', 3);
         return fields.Length == 3 &&
             long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out long evaluations) &&
-            int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out int entries) && entries > 0
+            int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out int entries) && entries >= 0
             ? new CheckFigures(evaluations, entries, fields[2])
             : null;
     }

@@ -25,6 +25,6 @@ public sealed class EvaluationsPerEntryColumn : CheckFigureColumn
     protected override string Format(CheckFigures figures)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        return figures.EvaluationsPerEntry.ToString("0.0000", CultureInfo.InvariantCulture);
+        return double.IsNaN(figures.EvaluationsPerEntry) ? "-" : figures.EvaluationsPerEntry.ToString("0.0000", CultureInfo.InvariantCulture);
     }
 }

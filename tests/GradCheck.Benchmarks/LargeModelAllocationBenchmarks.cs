@@ -6,12 +6,14 @@ namespace GradCheck.Benchmarks;
 /// <summary>
 /// What a check of a few entries of a large model allocates: one named tensor of 1 or 2 million
 /// entries, read in place by a cost that allocates nothing (Σ x²), checked on a sample of 16 entries
-/// or along 4 random directions.
+/// or along 4 random directions, with its exact gradient or with planted mistakes.
 /// </summary>
 /// <remarks>
 /// <see cref="AllocationSlopeColumn"/> gives the bytes per entry of the tensor: of them, 8 (a double)
 /// are the snapshot a check must take to restore every parameter bit for bit; the rest is what the
-/// check holds per entry beyond it. The GlobalSetup requires the check to pass.
+/// check allocates per entry beyond it. The GlobalSetup requires the verdict each case must give, and
+/// prints it (<see cref="CheckVerdictColumn"/>): a failing check allocates its diagnosis too, and a
+/// failing fast check its localisation.
 /// </remarks>
 [MemoryDiagnoser]
 public class LargeModelAllocationBenchmarks
@@ -24,6 +26,22 @@ public class LargeModelAllocationBenchmarks
 
         /// <summary>4 random directions over the whole tensor.</summary>
         RandomDirections4,
+    }
+
+    /// <summary>The gradient checked.</summary>
+    public enum Gradient
+    {
+        /// <summary>2x, exact: every case passes.</summary>
+        Exact,
+
+        /// <summary>Every entry 1% too large: every case fails, and the sample or the localisation shows the factor.</summary>
+        OnePercentOff,
+
+        /// <summary>
+        /// One entry doubled: the fast check fails along its directions and bisects its way to the entry; a sample
+        /// of 16 misses it and passes (the trade a sample makes).
+        /// </summary>
+        OneEntryWrong,
     }
 
     private double[] weights = [];
@@ -39,25 +57,43 @@ public class LargeModelAllocationBenchmarks
     [Params(Sparse.SampledEntries16, Sparse.RandomDirections4)]
     public Sparse Coverage { get; set; }
 
-    /// <summary>Builds the tensor and its exact gradient, and requires a passing check.</summary>
+    /// <summary>The gradient.</summary>
+    [Params(Gradient.Exact, Gradient.OnePercentOff, Gradient.OneEntryWrong)]
+    public Gradient Mistake { get; set; }
+
+    /// <summary>Builds the tensor and its gradient, requires the verdict the case must give, and prints it.</summary>
     [GlobalSetup]
     public void SetUp()
     {
         weights = LoopAllocationProbe.Point(Entries);
+        double[] dW = LoopAllocationProbe.GradientAt(weights);
+        if (Mistake == Gradient.OnePercentOff)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Multiply(dW, 1.01, dW);
+        }
+        else if (Mistake == Gradient.OneEntryWrong)
+        {
+            dW[Entries / 3] *= 2;
+        }
+
         parameters = new Dictionary<string, double[]> { ["W"] = weights };
-        gradient = new Dictionary<string, double[]> { ["W"] = LoopAllocationProbe.GradientAt(weights) };
+        gradient = new Dictionary<string, double[]> { ["W"] = dW };
         options = new GradientCheckOptions
         {
             Coverage = Coverage == Sparse.SampledEntries16 ? CheckCoverage.SampledEntries(16, seed: 1) : CheckCoverage.RandomDirections(4, seed: 1),
         };
         GradientCheckReport report = Check();
-        if (!report.Passed)
+        bool shouldPass = Mistake == Gradient.Exact || (Mistake == Gradient.OneEntryWrong && Coverage == Sparse.SampledEntries16);
+        bool found = Mistake != Gradient.OneEntryWrong || report.Passed || report.Tensors[0].WorstEntries[0].FlatIndex == Entries / 3;
+        if (report.Passed != shouldPass || !found)
         {
-            throw new InvalidOperationException($"The {Coverage} check of the exact gradient of Σ x² failed:{Environment.NewLine}{report}");
+            throw new InvalidOperationException($"The {Coverage} check of Σ x² with {Mistake} should have {(shouldPass ? "passed" : "failed")}:{Environment.NewLine}{report}");
         }
+
+        Console.WriteLine(CheckFigures.Of(report, report.Tensors[0].CheckedEntryCount).ToLine());
     }
 
-    /// <summary>A whole check, report included.</summary>
+    /// <summary>A whole check, report and diagnosis included.</summary>
     [Benchmark]
     public GradientCheckReport Check() => GradientChecker.Check(() => LoopAllocationProbe.SumOfSquares(weights), parameters, gradient, options);
 }

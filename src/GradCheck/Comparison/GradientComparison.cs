@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using GradCheck.Differentiation;
 using GradCheck.Parameters;
@@ -11,50 +12,70 @@ namespace GradCheck.Comparison;
 /// </summary>
 internal static class GradientComparison
 {
-    /// <summary>Compares a and n for one tensor.</summary>
+    /// <summary>Compares a and n for one tensor whose every entry was differentiated (a Jacobian, a Hessian-vector product).</summary>
     /// <param name="name">The tensor's name.</param>
     /// <param name="shape">The tensor's shape.</param>
-    /// <param name="analytic">a, the backward pass's gradient, in double.</param>
-    /// <param name="numeric">n, with its error estimates and kink verdicts.</param>
+    /// <param name="analytic">a, every entry, in double.</param>
+    /// <param name="numeric">n, every entry, with its error estimates and kink verdicts.</param>
     /// <param name="rule">The pass rule and what to do at kinks.</param>
     /// <param name="entriesKept">How many of the worst entries, and of the kinks, to keep for the report.</param>
-    /// <param name="directions">The random directions a fast check measured the tensor along; empty otherwise.</param>
-    public static TensorReport Compare(string name, int[] shape, double[] analytic, NumericalGradient numeric, ComparisonRule rule, int entriesKept, IReadOnlyList<DirectionReport>? directions = null) =>
-        Report(name, shape, JudgeEntries(analytic, numeric, rule), entriesKept, directions);
+    public static TensorReport Compare(string name, int[] shape, double[] analytic, NumericalGradient numeric, ComparisonRule rule, int entriesKept) =>
+        Report(name, shape, JudgeEntries(analytic, numeric, rule), entriesKept);
 
-    /// <summary>Holds every entry of one tensor to the rule: its error, its bound and its outcome.</summary>
-    /// <param name="analytic">a, the backward pass's gradient, in double.</param>
+    /// <summary>Holds every entry differentiated to the rule: its error, its bound and its outcome.</summary>
+    /// <param name="analytic">a, the backward pass's gradient.</param>
     /// <param name="numeric">n, with its error estimates and kink verdicts.</param>
+    /// <param name="rule">The pass rule and what to do at kinks.</param>
+    public static TensorEntries JudgeEntries<T>(AnalyticGradient<T> analytic, NumericalGradient numeric, ComparisonRule rule)
+        where T : IFloatingPointIeee754<T>
+    {
+        (int[]? indices, NumericalColumns columns) = numeric.ByIndex();
+        return JudgeInOrder(numeric.Length, indices, analytic.At(indices), columns, numeric.Scale, rule);
+    }
+
+    /// <summary>Holds every entry of a tensor differentiated in full to the rule.</summary>
+    /// <param name="analytic">a, every entry, in double.</param>
+    /// <param name="numeric">n, every entry.</param>
     /// <param name="rule">The pass rule and what to do at kinks.</param>
     public static TensorEntries JudgeEntries(double[] analytic, NumericalGradient numeric, ComparisonRule rule)
     {
-        int length = analytic.Length;
-        double[] error = new double[length];
-        double[] bound = new double[length];
-
-        // |a - n| and max(|a|, |n|), vectorised; the bound follows from the rule.
-        TensorPrimitives.Subtract(analytic, numeric.Value, error);
-        TensorPrimitives.Abs(error, error);
-        TensorPrimitives.MaxMagnitude(analytic, numeric.Value, bound);
-        TensorPrimitives.Abs(bound, bound);
-        double tensorScale = numeric.Scale ?? LargestFinite(numeric.Value);
-        WriteBounds(rule, bound, numeric.Error, tensorScale, bound);
-
-        var outcomes = new EntryOutcome[length];
-        for (int i = 0; i < length; i++)
+        (int[]? indices, NumericalColumns columns) = numeric.ByIndex();
+        if (indices is not null || analytic.Length != numeric.Length)
         {
-            if (!numeric.IsChecked(i))
-            {
-                outcomes[i] = EntryOutcome.NotChecked;
-                error[i] = double.NaN;
-                bound[i] = double.NaN;
-                continue;
-            }
-
-            outcomes[i] = OutcomeOf(analytic[i], numeric, i, ref error[i], bound[i], rule.KinksFail);
+            throw new ArgumentException("Every entry must have been differentiated.", nameof(numeric));
         }
 
-        return new TensorEntries(analytic, numeric, error, bound, outcomes, rule, tensorScale);
+        return JudgeInOrder(numeric.Length, indices: null, analytic, columns, numeric.Scale, rule);
+    }
+
+    /// <param name="length">The number of entries of the tensor.</param>
+    /// <param name="indices">The entries differentiated, in increasing order; null for every entry.</param>
+    /// <param name="analytic">a of each, in that order.</param>
+    /// <param name="numeric">n of each, in that order.</param>
+    /// <param name="fixedScale">The scale the differentiation fixed, if it did (<see cref="NumericalGradient.Scale"/>).</param>
+    /// <param name="rule">The pass rule.</param>
+    private static TensorEntries JudgeInOrder(int length, int[]? indices, double[] analytic, NumericalColumns numeric, double? fixedScale, ComparisonRule rule)
+    {
+        int count = analytic.Length;
+        double[] error = new double[count];
+        double[] bound = new double[count];
+
+        // |a - n| and max(|a|, |n|), vectorised; the bound follows from the rule.
+        TensorPrimitives.Subtract(analytic, numeric.Values, error);
+        TensorPrimitives.Abs(error, error);
+        TensorPrimitives.MaxMagnitude(analytic, numeric.Values, bound);
+        TensorPrimitives.Abs(bound, bound);
+        double tensorScale = fixedScale ?? LargestFinite(numeric.Values);
+        WriteBounds(rule, bound, numeric.Errors, tensorScale, bound);
+
+        var outcomes = new EntryOutcome[count];
+        for (int slot = 0; slot < count; slot++)
+        {
+            var estimate = new NumericalEstimate(numeric.Values[slot], numeric.Errors[slot], numeric.Lows[slot], numeric.Highs[slot], numeric.Kinks[slot]);
+            outcomes[slot] = OutcomeOf(analytic[slot], estimate, ref error[slot], bound[slot], rule.KinksFail);
+        }
+
+        return new TensorEntries(length, indices, analytic, numeric, error, bound, outcomes, rule, tensorScale);
     }
 
     /// <summary>One tensor's report from its judged entries: the counts, the worst entries, the kinks and the norms.</summary>
@@ -71,14 +92,9 @@ internal static class GradientComparison
         int failed = 0;
         int kinkCount = 0;
         int notCheckable = 0;
-        for (int i = 0; i < entries.Length; i++)
+        foreach (int i in entries.CheckedIndices)
         {
             EntryOutcome outcome = entries.Outcomes[i];
-            if (outcome == EntryOutcome.NotChecked)
-            {
-                continue;
-            }
-
             if (entries.IsKink[i] && double.IsFinite(entries.Numeric[i]))
             {
                 kinkCount++;
@@ -105,13 +121,10 @@ internal static class GradientComparison
         }
 
         // The norms are over the entries checked, all of them unless the coverage was partial.
-        (double[] checkedError, double[] checkedAnalytic, double[] checkedNumeric) = entries.IsComplete
-            ? (entries.Error, entries.Analytic, entries.Numeric)
-            : (Checked(entries.Error, entries), Checked(entries.Analytic, entries), Checked(entries.Numeric, entries));
-        double[] scratch = new double[checkedError.Length];
-        double differenceNorm = ScaledNorm.Of(checkedError, scratch);
-        double analyticNorm = ScaledNorm.Of(checkedAnalytic, scratch);
-        double numericNorm = ScaledNorm.Of(checkedNumeric, scratch);
+        double[] scratch = new double[entries.CheckedCount];
+        double differenceNorm = ScaledNorm.Of(entries.Error.Checked, scratch);
+        double analyticNorm = ScaledNorm.Of(entries.Analytic.Checked, scratch);
+        double numericNorm = ScaledNorm.Of(entries.Numeric.Checked, scratch);
         return new TensorReport(name, shape, failed, worstEntries, analyticNorm, numericNorm, differenceNorm, entries)
         {
             KinkCount = kinkCount,
@@ -134,12 +147,21 @@ internal static class GradientComparison
     /// <param name="scale">What the automatic rule scales the analytic round-off by: the tensor's largest |n| for an entry, the sum of |a u| for a · u.</param>
     /// <param name="error">|a - n|, or at a kink the distance from the one-sided interval.</param>
     /// <param name="bound">The bound the rule allows.</param>
-    internal static EntryOutcome Judge(double analytic, NumericalGradient numeric, int index, ComparisonRule rule, double scale, out double error, out double bound)
+    internal static EntryOutcome Judge(double analytic, NumericalGradient numeric, int index, ComparisonRule rule, double scale, out double error, out double bound) =>
+        Judge(analytic, numeric[index], rule, scale, out error, out bound);
+
+    /// <inheritdoc cref="Judge(double, NumericalGradient, int, ComparisonRule, double, out double, out double)"/>
+    /// <param name="analytic">a.</param>
+    /// <param name="numeric">The estimate.</param>
+    /// <param name="rule">The pass rule.</param>
+    /// <param name="scale">What the automatic rule scales the analytic round-off by.</param>
+    /// <param name="error">|a - n|, or at a kink the distance from the one-sided interval.</param>
+    /// <param name="bound">The bound the rule allows.</param>
+    internal static EntryOutcome Judge(double analytic, in NumericalEstimate numeric, ComparisonRule rule, double scale, out double error, out double bound)
     {
-        double value = numeric.Value[index];
-        error = Math.Abs(analytic - value);
-        bound = rule.Tolerance.Bound(Math.Max(Math.Abs(analytic), Math.Abs(value)), numeric.Error[index], scale, rule.MachineEpsilon);
-        return OutcomeOf(analytic, numeric, index, ref error, bound, rule.KinksFail);
+        error = Math.Abs(analytic - numeric.Value);
+        bound = rule.Tolerance.Bound(Math.Max(Math.Abs(analytic), Math.Abs(numeric.Value)), numeric.Error, scale, rule.MachineEpsilon);
+        return OutcomeOf(analytic, numeric, ref error, bound, rule.KinksFail);
     }
 
     /// <summary>
@@ -149,27 +171,27 @@ internal static class GradientComparison
     /// value there is a valid subgradient), and <paramref name="error"/> becomes its distance from it;
     /// outside it the entry is not checkable here (kinks may meet), unless the options make kinks fail.
     /// </summary>
-    internal static EntryOutcome OutcomeOf(double analytic, NumericalGradient numeric, int index, ref double error, double bound, bool kinksFail)
+    internal static EntryOutcome OutcomeOf(double analytic, in NumericalEstimate numeric, ref double error, double bound, bool kinksFail)
     {
         if (!double.IsFinite(analytic))
         {
             return EntryOutcome.AnalyticNotFinite;
         }
 
-        if (!double.IsFinite(numeric.Value[index]))
+        if (!double.IsFinite(numeric.Value))
         {
             return EntryOutcome.NumericNotFinite;
         }
 
-        if (numeric.IsKink[index])
+        if (numeric.IsKink)
         {
             if (kinksFail)
             {
                 return EntryOutcome.KinkNotAllowed;
             }
 
-            double low = numeric.Low[index];
-            double high = numeric.High[index];
+            double low = numeric.Low;
+            double high = numeric.High;
             error = analytic < low ? low - analytic : analytic > high ? analytic - high : 0;
             return error <= bound ? EntryOutcome.Kink : EntryOutcome.NotCheckable;
         }
@@ -187,7 +209,7 @@ internal static class GradientComparison
     private static double Resolution(TensorEntries entries)
     {
         double resolution = double.NaN;
-        for (int i = 0; i < entries.Length; i++)
+        foreach (int i in entries.CheckedIndices)
         {
             double a = entries.Analytic[i];
             double largest = Math.Max(Math.Abs(a), Math.Abs(entries.Numeric[i]));
@@ -221,9 +243,6 @@ internal static class GradientComparison
             TensorPrimitives.Add(bounds, tolerance.Absolute, bounds);
         }
     }
-
-    private static double[] Checked(double[] values, TensorEntries entries) =>
-        [.. values.Where((_, index) => entries.IsChecked(index))];
 
     /// <summary>The largest finite |value|, 0 when there is none: NaN entries (failures, or entries not checked) do not count, nor does an empty tensor.</summary>
     internal static double LargestFinite(ReadOnlySpan<double> values)

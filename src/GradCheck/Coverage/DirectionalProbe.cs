@@ -27,13 +27,13 @@ namespace GradCheck.Coverage;
 /// </remarks>
 internal static class DirectionalProbe
 {
-    /// <summary>Measures the direction <paramref name="direction"/> over <paramref name="subset"/> of <paramref name="tensor"/>.</summary>
+    /// <summary>Measures the direction <paramref name="direction"/> over the entries <paramref name="first"/> onwards of <paramref name="tensor"/>, as many as it has.</summary>
     /// <param name="cost">The cost.</param>
-    /// <param name="tensor">The tensor; the subset's entries are restored by assignment, also when the cost throws or the check is cancelled.</param>
+    /// <param name="tensor">The tensor; the entries moved are restored by assignment, also when the cost throws or the check is cancelled.</param>
     /// <param name="given">The tensor's values at the given point (the check's snapshot of it), from which every point is measured and to which every entry is restored.</param>
-    /// <param name="subset">The entries the direction moves; null for every entry.</param>
-    /// <param name="direction">v, one value per entry of the subset, drawn again on every pass.</param>
-    /// <param name="analytic">a over the whole tensor, in double.</param>
+    /// <param name="first">The first entry the direction moves: it moves <paramref name="first"/> to <paramref name="first"/> + its length - 1 (a half of a half of the tensor, in a bisection).</param>
+    /// <param name="direction">v, one value per entry it moves, drawn again on every pass.</param>
+    /// <param name="analytic">a over the whole tensor; checked unchanged once the evaluations are done, since every pass read it.</param>
     /// <param name="rule">The difference rule.</param>
     /// <param name="comparison">The pass rule.</param>
     /// <param name="what">The direction in words, for the message if the cost throws.</param>
@@ -43,7 +43,7 @@ internal static class DirectionalProbe
     /// that moves the entries to a point first makes sure that each still holds what the previous point
     /// put there: a cost that wrote to one is caught, whichever entry it was.
     /// </remarks>
-    public static DirectionReport Measure<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int[]? subset, in RandomDirection direction, double[] analytic, EntryRule<T> rule, ComparisonRule comparison, string what)
+    public static DirectionReport Measure<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int first, in RandomDirection direction, AnalyticGradient<T> analytic, EntryRule<T> rule, ComparisonRule comparison, string what)
         where T : IFloatingPointIeee754<T>
     {
         Span<T> values = tensor.Storage.Span;
@@ -55,7 +55,7 @@ internal static class DirectionalProbe
         SeededRandom draws = direction.Start();
         for (int k = 0; k < count; k++)
         {
-            int index = subset?[k] ?? k;
+            int index = first + k;
             double step = StepSize.Magnitude(given[index], h) * direction.Next(ref draws);
             dot += analytic[index] * step;
             magnitude += Math.Abs(analytic[index] * step);
@@ -74,7 +74,7 @@ internal static class DirectionalProbe
                 draws = direction.Start();
                 for (int k = 0; k < count; k++)
                 {
-                    int index = subset?[k] ?? k;
+                    int index = first + k;
                     double x = double.CreateTruncating(given[index]);
                     double step = StepSize.Magnitude(given[index], h) * direction.Next(ref draws);
                     if (point > 0)
@@ -98,17 +98,18 @@ internal static class DirectionalProbe
         {
             for (int k = 0; k < count; k++)
             {
-                int index = subset?[k] ?? k;
+                int index = first + k;
                 values[index] = given[index];
             }
         }
 
+        analytic.ThrowIfChanged();
         var numeric = new NumericalGradient(1);
         double ulps = rule.Method == DifferenceMethod.CentralTwoPoint ? RoundOff.TwoPointUlps : RoundOff.Ulps;
         DirectionalStencil.Estimate(rule.Method, h, rule.BaseCost, at, ulps * MachineEpsilon.Of<T>(), magnitudeFloor: 0, numeric, 0);
 
         // The analytic side's round-off is that of a dot product: relative to the sum of its terms' magnitudes.
         EntryOutcome outcome = GradientComparison.Judge(dot, numeric, 0, comparison, magnitude, out double error, out double bound);
-        return new DirectionReport(dot, numeric.Value[0], error, bound, outcome);
+        return new DirectionReport(dot, numeric[0].Value, error, bound, outcome);
     }
 }

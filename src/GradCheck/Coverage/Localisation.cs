@@ -15,7 +15,8 @@ namespace GradCheck.Coverage;
 /// <item>If no sampled entry is wrong, the error sits in a few entries: bisection finds them.
 /// The entries are halved, and each half is tested along its own random direction; a half that fails is
 /// halved again, depth first, until single entries are differentiated. Each wrong entry costs about
-/// 2 log2(N) directional tests.</item>
+/// 2 log2(N) directional tests. Every half is a run of consecutive entries, held as its first entry and
+/// length: the search allocates nothing per entry of the tensor.</item>
 /// </list>
 /// Both stop at <see cref="CheckCoverage.EntriesLocalised"/> entries found.
 /// </summary>
@@ -35,7 +36,7 @@ internal static class Localisation
     /// <param name="comparison">The pass rule.</param>
     /// <param name="coverage">The seed and how many entries to find.</param>
     /// <returns>The number of cost evaluations made.</returns>
-    public static long Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, double[] analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage)
+    public static long Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, AnalyticGradient<T> analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage)
         where T : IFloatingPointIeee754<T>
     {
         int length = analytic.Length;
@@ -72,14 +73,14 @@ internal static class Localisation
         int found = 0;
         int tests = 0;
         int budget = TestsPerLevel * wanted * (1 + (int)Math.Ceiling(Math.Log2(Math.Max(2, length))));
-        var pending = new Stack<int[]>();
-        pending.Push([.. Enumerable.Range(0, length)]);
+        var pending = new Stack<(int First, int Count)>();
+        pending.Push((0, length));
         while (pending.Count > 0 && found < wanted && tests < budget)
         {
-            int[] entries = pending.Pop();
-            if (entries.Length == 1)
+            (int first, int count) = pending.Pop();
+            if (count == 1)
             {
-                int index = entries[0];
+                int index = first;
                 if (!into.IsChecked(index))
                 {
                     rule.Differentiate(probe, index, noise, into);
@@ -90,15 +91,15 @@ internal static class Localisation
                 continue;
             }
 
-            int middle = entries.Length / 2;
-            int[][] halves = [entries[..middle], entries[middle..]];
-            var failing = new List<int[]>(2);
-            foreach (int[] half in halves)
+            int middle = count / 2;
+            (int First, int Count)[] halves = [(first, middle), (first + middle, count - middle)];
+            var failing = new List<(int First, int Count)>(2);
+            foreach ((int First, int Count) half in halves)
             {
-                var direction = new RandomDirection(coverage.Seed, position, substream: -2 - tests, half.Length);
+                var direction = new RandomDirection(coverage.Seed, position, substream: -2 - tests, half.Count);
                 tests++;
                 evaluations += rule.EvaluationsPerEntry;
-                DirectionReport test = DirectionalProbe.Measure(cost, tensor, given, half, direction, analytic, rule, comparison, "a random direction over part of it");
+                DirectionReport test = DirectionalProbe.Measure(cost, tensor, given, half.First, direction, analytic, rule, comparison, "a random direction over part of it");
                 if (!test.Passed)
                 {
                     failing.Add(half);
@@ -115,10 +116,12 @@ internal static class Localisation
     }
 
     /// <summary>Whether an entry differentiated on its own fails, under the scale of the entries known so far.</summary>
-    private static bool Fails(double[] analytic, NumericalGradient numeric, int index, ComparisonRule comparison)
+    private static bool Fails<T>(AnalyticGradient<T> analytic, NumericalGradient numeric, int index, ComparisonRule comparison)
+        where T : IFloatingPointIeee754<T>
     {
-        // Entries not yet checked are NaN, so the scale is that of the entries known so far.
-        double scale = GradientComparison.LargestFinite(numeric.Value);
+        // a is read after the entry's evaluations: it must still be the a given.
+        analytic.ThrowIfChanged();
+        double scale = numeric.LargestFinite();
         return EntryReport.Fails(GradientComparison.Judge(analytic[index], numeric, index, comparison, scale, out _, out _));
     }
 }

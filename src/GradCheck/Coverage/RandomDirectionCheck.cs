@@ -26,7 +26,7 @@ internal static class RandomDirectionCheck
     /// <param name="coverage">The number of directions, the seed, how many entries to localise.</param>
     /// <param name="evaluations">The number of cost evaluations made.</param>
     /// <returns>One report per direction.</returns>
-    public static DirectionReport[] Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, double[] analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage, out long evaluations)
+    public static DirectionReport[] Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, AnalyticGradient<T> analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage, out long evaluations)
         where T : IFloatingPointIeee754<T>
     {
         var directions = new DirectionReport[coverage.Count];
@@ -35,7 +35,7 @@ internal static class RandomDirectionCheck
         {
             var direction = new RandomDirection(coverage.Seed, position, substream: d, analytic.Length);
             string what = string.Create(CultureInfo.InvariantCulture, $"random direction {d + 1}");
-            directions[d] = DirectionalProbe.Measure(cost, tensor, given, subset: null, direction, analytic, rule, comparison, what);
+            directions[d] = DirectionalProbe.Measure(cost, tensor, given, first: 0, direction, analytic, rule, comparison, what);
             evaluations += rule.EvaluationsPerEntry;
         }
 

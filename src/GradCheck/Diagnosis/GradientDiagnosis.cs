@@ -136,7 +136,7 @@ internal static class GradientDiagnosis
     private static TensorDiagnosis WrongAmongChecked(TensorReport tensor)
     {
         TensorEntries entries = tensor.Entries;
-        int[] wrong = [.. Enumerable.Range(0, entries.Length).Where(index => EntryMatch.IsWrong(entries, index))];
+        int[] wrong = [.. entries.CheckedIndices.Where(index => EntryMatch.IsWrong(entries, index))];
         string[] labels = Labels(tensor, wrong);
         string[] described = [.. wrong.Select((index, i) => labels[i] + AnalyticAndNumeric(entries, index))];
         bool few = 2 * wrong.Length < entries.CheckedCount;
@@ -183,7 +183,7 @@ internal static class GradientDiagnosis
     private static TensorDiagnosis? AtKinks(TensorReport tensor)
     {
         TensorEntries entries = tensor.Entries;
-        int[] wrong = [.. Enumerable.Range(0, entries.Length).Where(index => EntryMatch.IsWrong(entries, index))];
+        int[] wrong = [.. entries.CheckedIndices.Where(index => EntryMatch.IsWrong(entries, index))];
         if (wrong.Length == 0 || !wrong.All(index => entries.IsKink[index]))
         {
             return null;
@@ -351,13 +351,13 @@ internal static class GradientDiagnosis
 
     /// <summary>Whether every finite entry of <paramref name="entries"/> equals the other tensor's n at the same index.</summary>
     private static bool Holds(TensorEntries entries, TensorEntries other) =>
-        EntryMatch.Fit(entries, Enumerable.Range(0, entries.Length), other, index => index, factor: 1) is { Holds: true, Compared: > 0 };
+        EntryMatch.Fit(entries, entries.CheckedIndices, other, index => index, factor: 1) is { Holds: true, Compared: > 0 };
 
     private static int[] Considered(TensorEntries entries) =>
-        [.. Enumerable.Range(0, entries.Length).Where(index => EntryMatch.IsFinite(entries, index))];
+        [.. entries.CheckedIndices.Where(index => EntryMatch.IsFinite(entries, index))];
 
     private static int[] Where(TensorEntries entries, Func<EntryOutcome, bool> predicate) =>
-        [.. Enumerable.Range(0, entries.Length).Where(index => predicate(entries.Outcomes[index]))];
+        [.. entries.CheckedIndices.Where(index => predicate(entries.Outcomes[index]))];
 
     private static string[] Labels(TensorReport tensor, int[] indices)
     {

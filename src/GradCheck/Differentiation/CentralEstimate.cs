@@ -17,11 +17,9 @@ internal static class CentralEstimate
     /// <param name="magnitudeFloor">The least magnitude at which a value is taken to round (see <see cref="RichardsonEstimate.Write"/>).</param>
     public static void Write(double width, double plus, double minus, double roundOffPerUnit, NumericalGradient into, int index, double magnitudeFloor = 0)
     {
-        into.Value[index] = (plus - minus) / width;
         // Scaled before they are added, so that values near the largest finite one do not overflow the
         // bound to infinity; the scale is a power of two, so the bits are those of scaling the sum.
-        into.Error[index] = ((roundOffPerUnit * Math.Max(Math.Abs(plus), magnitudeFloor)) + (roundOffPerUnit * Math.Max(Math.Abs(minus), magnitudeFloor))) / width;
-        into.Low[index] = double.NaN;
-        into.High[index] = double.NaN;
+        double error = ((roundOffPerUnit * Math.Max(Math.Abs(plus), magnitudeFloor)) + (roundOffPerUnit * Math.Max(Math.Abs(minus), magnitudeFloor))) / width;
+        into.Write(index, new NumericalEstimate((plus - minus) / width, error, Low: double.NaN, High: double.NaN, IsKink: false));
     }
 }

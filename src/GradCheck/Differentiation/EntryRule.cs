@@ -54,8 +54,6 @@ internal readonly struct EntryRule<T>
             Evaluate(probe, index, Stencil.Multiples, values);
             RichardsonEstimate.Write(Points(probe.Values[index]), Stencil.Of(BaseCost, values), noise, into, index);
         }
-
-        into.MarkChecked(index);
     }
 
     /// <summary>

@@ -1,71 +1,162 @@
+using GradCheck.Comparison;
+
 namespace GradCheck.Differentiation;
 
 /// <summary>
-/// One tensor's numerical derivatives, entry by entry: the estimate, a bound on its error, and the
-/// one-sided derivatives that tell whether the cost has a kink there.
+/// One tensor's numerical derivatives, entry by entry (<see cref="NumericalEstimate"/>). Dense when every
+/// entry is differentiated; sparse when only some are (a sample, the entries a fast check localises, the
+/// entries re-checked at a nudged point): then it holds those alone, in the order they were first written,
+/// so that a check of 16 entries of a tensor of 100 million holds 16 estimates, not 100 million.
 /// </summary>
 internal sealed class NumericalGradient
 {
-    /// <param name="length">The number of entries.</param>
-    /// <param name="partial">
-    /// True when only some entries will be differentiated (a sample, or the entries a fast check
-    /// localises): the others stay NaN and are marked as not checked.
+    /// <summary>For a sparse gradient, the slot of each entry written; null when dense (the slot is the index).</summary>
+    private readonly Dictionary<int, int>? slots;
+
+    /// <summary>For a sparse gradient, the entry of each slot; null when dense.</summary>
+    private readonly List<int>? indices;
+
+    private double[] values;
+    private double[] errors;
+    private double[] lows;
+    private double[] highs;
+    private bool[] kinks;
+
+    /// <param name="length">The number of entries of the tensor.</param>
+    /// <param name="sparse">
+    /// True when only some entries will be differentiated: it then holds only those written
+    /// (<see cref="Write"/>), and the others are not checked. False when every entry will be.
     /// </param>
-    public NumericalGradient(int length, bool partial = false)
+    public NumericalGradient(int length, bool sparse = false)
     {
-        Value = new double[length];
-        Error = new double[length];
-        Low = new double[length];
-        High = new double[length];
-        IsKink = new bool[length];
-        if (partial)
+        Length = length;
+        int capacity = sparse ? 0 : length;
+        values = new double[capacity];
+        errors = new double[capacity];
+        lows = new double[capacity];
+        highs = new double[capacity];
+        kinks = new bool[capacity];
+        if (sparse)
         {
-            Checked = new bool[length];
-            Array.Fill(Value, double.NaN);
-            Array.Fill(Error, double.NaN);
-            Array.Fill(Low, double.NaN);
-            Array.Fill(High, double.NaN);
+            slots = [];
+            indices = [];
         }
     }
 
-    /// <summary>Which entries have been differentiated; null when every entry is.</summary>
-    public bool[]? Checked { get; }
+    /// <summary>The number of entries of the tensor.</summary>
+    public int Length { get; }
 
-    /// <summary>How many entries have been differentiated.</summary>
-    public int CheckedCount => Checked is null ? Value.Length : Checked.Count(isChecked => isChecked);
+    /// <summary>Whether it holds only the entries written (see the constructor).</summary>
+    public bool IsSparse => slots is not null;
 
-    /// <summary>The derivative estimate n.</summary>
-    public double[] Value { get; }
-
-    /// <summary>An estimate of |n - true derivative|: truncation plus round-off.</summary>
-    public double[] Error { get; }
-
-    /// <summary>The smallest one-sided derivative around the entry (NaN where the method computes none).</summary>
-    public double[] Low { get; }
-
-    /// <summary>The largest one-sided derivative around the entry (NaN where the method computes none).</summary>
-    public double[] High { get; }
+    /// <summary>How many entries have been differentiated: every one when dense.</summary>
+    public int CheckedCount => indices?.Count ?? Length;
 
     /// <summary>
     /// The tensor's scale, the largest |n|, where the differentiation fixed it before it spent more points
     /// on some entries: then it does not depend on which entries those were (which depends on their
     /// analytic values), so no entry's bound moves with another entry's analytic value. Null to take
-    /// the largest finite |n| of <see cref="Value"/>.
+    /// the largest finite |n| of the entries differentiated.
     /// </summary>
     public double? Scale { get; set; }
 
-    /// <summary>Whether the one-sided derivatives differ by more than a smooth cost allows.</summary>
-    public bool[] IsKink { get; }
+    /// <summary>The estimate of entry <paramref name="index"/>; <see cref="NumericalEstimate.None"/> when it was not differentiated.</summary>
+    public NumericalEstimate this[int index] => SlotOf(index) is int slot
+        ? new NumericalEstimate(values[slot], errors[slot], lows[slot], highs[slot], kinks[slot])
+        : NumericalEstimate.None;
 
     /// <summary>Whether entry <paramref name="index"/> has been differentiated.</summary>
-    public bool IsChecked(int index) => Checked is null || Checked[index];
+    public bool IsChecked(int index) => SlotOf(index) is not null;
 
-    /// <summary>Records that entry <paramref name="index"/> has been differentiated.</summary>
-    public void MarkChecked(int index)
+    /// <summary>
+    /// Sets the estimate of entry <paramref name="index"/>, which marks it differentiated. The workers of a
+    /// parallel check write their entries at once: a dense gradient's entries are apart, and a sparse one
+    /// takes its lock, since a new entry may grow the arrays; nothing reads while they write.
+    /// </summary>
+    public void Write(int index, in NumericalEstimate estimate)
     {
-        if (Checked is not null)
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Length);
+        if (slots is null)
         {
-            Checked[index] = true;
+            Store(index, estimate);
+            return;
         }
+
+        lock (slots)
+        {
+            Store(SlotOf(index) ?? Add(index), estimate);
+        }
+    }
+
+    /// <summary>The entry held in <paramref name="slot"/> (0 to <see cref="CheckedCount"/> - 1).</summary>
+    public int IndexAt(int slot) => indices?[slot] ?? slot;
+
+    /// <summary>n of every entry held, slot by slot (<see cref="IndexAt"/>), for the vector work.</summary>
+    public ReadOnlySpan<double> Values => values.AsSpan(0, CheckedCount);
+
+    /// <summary>e(n) of every entry held, slot by slot.</summary>
+    public ReadOnlySpan<double> Errors => errors.AsSpan(0, CheckedCount);
+
+    /// <summary>
+    /// The entries differentiated, in increasing order (null when dense: every entry, the slot its index),
+    /// with their estimates in that order. A dense gradient hands over its own arrays.
+    /// </summary>
+    public (int[]? Indices, NumericalColumns Columns) ByIndex()
+    {
+        if (indices is null)
+        {
+            return (null, new NumericalColumns(values, errors, lows, highs, kinks));
+        }
+
+        int[] sorted = [.. indices];
+        int[] order = [.. Enumerable.Range(0, sorted.Length)];
+        Array.Sort(sorted, order);
+        return (sorted, new NumericalColumns(
+            [.. order.Select(slot => values[slot])],
+            [.. order.Select(slot => errors[slot])],
+            [.. order.Select(slot => lows[slot])],
+            [.. order.Select(slot => highs[slot])],
+            [.. order.Select(slot => kinks[slot])]));
+    }
+
+    /// <summary>The largest finite |n| among the entries differentiated, 0 when there is none.</summary>
+    public double LargestFinite() => GradientComparison.LargestFinite(Values);
+
+    private void Store(int slot, in NumericalEstimate estimate)
+    {
+        values[slot] = estimate.Value;
+        errors[slot] = estimate.Error;
+        lows[slot] = estimate.Low;
+        highs[slot] = estimate.High;
+        kinks[slot] = estimate.IsKink;
+    }
+
+    private int? SlotOf(int index)
+    {
+        if (slots is null)
+        {
+            return (uint)index < (uint)Length ? index : null;
+        }
+
+        return slots.TryGetValue(index, out int slot) ? slot : null;
+    }
+
+    private int Add(int index)
+    {
+        int slot = indices!.Count;
+        if (slot == values.Length)
+        {
+            int capacity = Math.Max(4, 2 * slot);
+            Array.Resize(ref values, capacity);
+            Array.Resize(ref errors, capacity);
+            Array.Resize(ref lows, capacity);
+            Array.Resize(ref highs, capacity);
+            Array.Resize(ref kinks, capacity);
+        }
+
+        slots!.Add(index, slot);
+        indices.Add(index);
+        return slot;
     }
 }

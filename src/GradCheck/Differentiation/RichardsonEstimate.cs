@@ -60,8 +60,7 @@ internal static class RichardsonEstimate
         // tested on its own: the sum of six finite values above a sixth of the largest one overflows.
         bool finite = double.IsFinite(values.PlusH) && double.IsFinite(values.MinusH) && double.IsFinite(values.Plus2H)
             && double.IsFinite(values.Minus2H) && double.IsFinite(values.Plus4H) && double.IsFinite(values.Minus4H);
-        into.Value[index] = finite ? r1 : double.NaN;
-        into.Error[index] = Math.Abs(r1 - r2) + (noise.ErrorCoverage * r1Noise);
+        double value = finite ? r1 : double.NaN;
 
         double left = Apply(DifferenceRule.Left, points, values, noise, out double leftNoise, forKinkTest: true);
         double right = Apply(DifferenceRule.Right, points, values, noise, out double rightNoise, forKinkTest: true);
@@ -83,22 +82,23 @@ internal static class RichardsonEstimate
         double jumpHigh = jump + (margin * jumpNoise);
         double wideLow = Math.Max(0, jumpWide - (margin * jumpWideNoise));
         double wideHigh = jumpWide + (margin * jumpWideNoise);
-        into.IsKink[index] = wideHigh < SmoothRatioLow * jumpLow || wideLow > SmoothRatioHigh * jumpHigh;
+        bool isKink = wideHigh < SmoothRatioLow * jumpLow || wideLow > SmoothRatioHigh * jumpHigh;
 
         // The interval also holds n: where noise fakes a kink on a smooth cost, n is still right.
-        into.Low[index] = Math.Min(Math.Min(Math.Min(left, right), Math.Min(leftWide, rightWide)), r1);
-        into.High[index] = Math.Max(Math.Max(Math.Max(left, right), Math.Max(leftWide, rightWide)), r1);
-        if (into.IsKink[index])
+        double low = Math.Min(Math.Min(Math.Min(left, right), Math.Min(leftWide, rightWide)), r1);
+        double high = Math.Max(Math.Max(Math.Max(left, right), Math.Max(leftWide, rightWide)), r1);
+        if (isKink)
         {
             // Across a kink the central estimates mix both slopes and |R(1) - R(2)| measures the
             // jump, not an error; what is uncertain is the one-sided derivatives themselves: their
             // noise, and their truncation (h² times a third of the third derivative): a third of how
             // they move from h to 2h.
             double truncation = Math.Max(Math.Abs(left - leftWide), Math.Abs(right - rightWide)) / 3;
-            into.Error[index] = (noise.ErrorCoverage * (jumpNoise + jumpWideNoise)) + truncation;
+            into.Write(index, new NumericalEstimate(value, (noise.ErrorCoverage * (jumpNoise + jumpWideNoise)) + truncation, low, high, IsKink: true));
             return noise.ErrorCoverage * (jumpNoise + jumpWideNoise);
         }
 
+        into.Write(index, new NumericalEstimate(value, Math.Abs(r1 - r2) + (noise.ErrorCoverage * r1Noise), low, high, IsKink: false));
         return noise.ErrorCoverage * r1Noise;
     }
 
@@ -120,11 +120,7 @@ internal static class RichardsonEstimate
         double d1 = Apply(DifferenceRule.Central, points, values, noise, out _);
         double d2 = Apply(DifferenceRule.CentralWide, points, values, noise, out _);
         bool finite = double.IsFinite(values.PlusH) && double.IsFinite(values.MinusH) && double.IsFinite(values.Plus2H) && double.IsFinite(values.Minus2H);
-        into.Value[index] = finite ? r1 : double.NaN;
-        into.Error[index] = (Math.Abs(d1 - d2) / 3) + (noise.ErrorCoverage * r1Noise);
-        into.IsKink[index] = false;
-        into.Low[index] = double.NaN;
-        into.High[index] = double.NaN;
+        into.Write(index, new NumericalEstimate(finite ? r1 : double.NaN, (Math.Abs(d1 - d2) / 3) + (noise.ErrorCoverage * r1Noise), Low: double.NaN, High: double.NaN, IsKink: false));
 
         double left = Apply(DifferenceRule.Left, points, values, noise, out double leftNoise, forKinkTest: true);
         double right = Apply(DifferenceRule.Right, points, values, noise, out double rightNoise, forKinkTest: true);

@@ -127,14 +127,15 @@ internal static class DirectionalDifference
 
             DirectionalStencil.Estimate(method, h, given[i], perturbed, ulp, largestGradient + (h * effects[i] / ulp), into, i);
 
+            NumericalEstimate estimate = into[i];
             if (!double.IsFinite(effects[i]))
             {
                 // g is not finite within the stencil's reach: nothing near x can be trusted.
-                into.Value[i] = double.NaN;
+                into.Write(i, estimate with { Value = double.NaN });
                 continue;
             }
 
-            into.Error[i] += effects[i];
+            into.Write(i, estimate with { Error = estimate.Error + effects[i] });
             largestEffect = Math.Max(largestEffect, effects[i]);
         }
 

@@ -76,7 +76,7 @@ internal static class JacobianDifference
             double terms = 0;
             for (int j = 0; j < n; j++)
             {
-                double term = Math.Abs(into.Value[(i * n) + j] * double.CreateTruncating(x[j]));
+                double term = Math.Abs(into[(i * n) + j].Value * double.CreateTruncating(x[j]));
                 terms += double.IsFinite(term) ? term : 0;
             }
 

@@ -26,7 +26,7 @@ internal static class NudgedRecheckRun
     /// <param name="comparison">The pass rule, which decides which entries need the outer points.</param>
     /// <param name="options">The check's options: its method, cancellation and clock.</param>
     /// <exception cref="CostEvaluationException">The cost or the backward pass threw at the nudged point; every parameter has been restored.</exception>
-    public static NudgedMeasurement Run<T>(
+    public static NudgedMeasurement<T> Run<T>(
         Func<T> cost,
         TensorSet<T> parameters,
         ParameterSnapshot<T> givenPoint,
@@ -38,7 +38,7 @@ internal static class NudgedRecheckRun
         GradientCheckOptions options)
         where T : IFloatingPointIeee754<T>
     {
-        var analytic = new double[]?[selected.Length];
+        var analytic = new AnalyticGradient<T>?[selected.Length];
         var numerics = new NumericalGradient?[selected.Length];
         string where = $"the point nudged off the ties (seed {nudge.Seed})";
         CancellationToken cancellation = options.CancellationToken;
@@ -51,7 +51,7 @@ internal static class NudgedRecheckRun
             evaluations++;
             if (!double.IsFinite(baseCost))
             {
-                return new NudgedMeasurement(new double[]?[selected.Length], numerics, evaluations, $"the cost is {DistinctDigits.General(baseCost)} there");
+                return new NudgedMeasurement<T>(new AnalyticGradient<T>?[selected.Length], numerics, evaluations, $"the cost is {DistinctDigits.General(baseCost)} there");
             }
 
             TensorStorage<T>[] gradients = Backward(backward, where, cancellation);
@@ -62,8 +62,9 @@ internal static class NudgedRecheckRun
             int[] toRecheck = [.. Enumerable.Range(0, selected.Length).Where(t => entries[t].Length > 0)];
             foreach (int t in toRecheck)
             {
-                analytic[t] = GradientCheckRun.ToDouble(gradients[selected[t]]);
-                numerics[t] = new NumericalGradient(analytic[t]!.Length, partial: true);
+                // Copied at once: the entries re-checked alone, before a cost that writes the gradient can.
+                analytic[t] = AnalyticGradient<T>.CopyAt(parameters.Tensors[selected[t]].Name, gradients[selected[t]], entries[t]);
+                numerics[t] = new NumericalGradient(analytic[t]!.Length, sparse: true);
             }
 
             // On the user's model alone: the entries are few, and the workers' models hold the given point.
@@ -83,7 +84,7 @@ internal static class NudgedRecheckRun
             givenPoint.RestoreModified();
         }
 
-        return new NudgedMeasurement(analytic, numerics, evaluations, NotMade: null);
+        return new NudgedMeasurement<T>(analytic, numerics, evaluations, NotMade: null);
     }
 
     /// <summary>The backward pass at the nudged point; an exception it throws names the point.</summary>

@@ -12,7 +12,8 @@ internal static class Bitwise
     public static bool Equal<T>(ReadOnlySpan<T> left, ReadOnlySpan<T> right) =>
         left.Length == right.Length && Bytes(left).SequenceEqual(Bytes(right));
 
-    private static ReadOnlySpan<byte> Bytes<T>(ReadOnlySpan<T> values) =>
+    /// <summary>The bits of <paramref name="values"/>, for a fingerprint of them.</summary>
+    public static ReadOnlySpan<byte> Bytes<T>(ReadOnlySpan<T> values) =>
         MemoryMarshal.CreateReadOnlySpan(
             ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(values)),
             values.Length * Unsafe.SizeOf<T>());

@@ -10,6 +10,12 @@ namespace GradCheck.Reporting;
 /// </summary>
 public sealed class TensorReport
 {
+    /// <summary><see cref="Analytic"/> and <see cref="Numeric"/>, once read.</summary>
+    private double[]? analyticEveryEntry;
+
+    /// <inheritdoc cref="analyticEveryEntry"/>
+    private double[]? numericEveryEntry;
+
     internal TensorReport(
         string name,
         int[] shape,
@@ -143,12 +149,18 @@ public sealed class TensorReport
 
     /// <summary>
     /// The analytic gradient a, every entry in row-major order, in double; an entry re-checked at a point
-    /// nudged off the ties holds a there, as its verdict does.
+    /// nudged off the ties holds a there, as its verdict does. A check of a sample or along random
+    /// directions keeps the entries it differentiated alone, and the others read NaN here; the array is
+    /// built on first read (<see cref="EntryCount"/> doubles), so that a report of 16 entries of a large
+    /// tensor holds 16, and <see cref="Entry"/> or <see cref="WorstEntries"/> read them without it.
     /// </summary>
-    public ReadOnlyMemory<double> Analytic => Entries.Analytic;
+    public ReadOnlyMemory<double> Analytic => analyticEveryEntry ??= Entries.Analytic.ToArray(EntryCount);
 
-    /// <summary>The numerical gradient n, every entry in row-major order; at the nudged point for an entry re-checked there.</summary>
-    public ReadOnlyMemory<double> Numeric => Entries.Numeric;
+    /// <summary>
+    /// The numerical gradient n, every entry in row-major order; at the nudged point for an entry re-checked
+    /// there; NaN at an entry not differentiated. Built on first read, as <see cref="Analytic"/> is.
+    /// </summary>
+    public ReadOnlyMemory<double> Numeric => numericEveryEntry ??= Entries.Numeric.ToArray(EntryCount);
 
     /// <summary>
     /// Whether every entry checked, every direction and the Taylor test passed. Entries that could not be checked

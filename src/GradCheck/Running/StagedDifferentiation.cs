@@ -40,7 +40,7 @@ internal static class StagedDifferentiation
     /// <param name="workers">The models, the user's first.</param>
     /// <param name="selected">The positions of the tensors to check among the parameters.</param>
     /// <param name="entries">For each selected tensor, its entries to differentiate, or null for every entry.</param>
-    /// <param name="analytic">For each selected tensor, a over the whole tensor.</param>
+    /// <param name="analytic">For each selected tensor, a, readable at least at the entries to differentiate.</param>
     /// <param name="rule">The difference rule.</param>
     /// <param name="comparison">The pass rule, which decides which entries need more points.</param>
     /// <param name="meter">Counts the entries done.</param>
@@ -50,7 +50,7 @@ internal static class StagedDifferentiation
         WorkerModel<T>[] workers,
         int[] selected,
         int[]?[] entries,
-        double[][] analytic,
+        AnalyticGradient<T>[] analytic,
         EntryRule<T> rule,
         ComparisonRule comparison,
         ProgressMeter meter,

@@ -17,7 +17,7 @@ internal sealed class TensorStages<T>
     private readonly WorkerModel<T>[] workers;
     private readonly int tensor;
     private readonly int[]? entries;
-    private readonly double[] analytic;
+    private readonly AnalyticGradient<T> analytic;
     private readonly EntryRule<T> rule;
     private readonly ComparisonRule comparison;
     private readonly NumericalGradient into;
@@ -26,11 +26,11 @@ internal sealed class TensorStages<T>
     /// <param name="workers">The models, the user's first.</param>
     /// <param name="tensor">The tensor's position among the parameters.</param>
     /// <param name="entries">Its entries to differentiate, or null for every entry.</param>
-    /// <param name="analytic">a over the whole tensor.</param>
+    /// <param name="analytic">a, readable at least at the entries to differentiate.</param>
     /// <param name="rule">The difference rule.</param>
     /// <param name="comparison">The pass rule, which decides which entries need more points.</param>
     /// <param name="into">Receives the estimates.</param>
-    public TensorStages(WorkerModel<T>[] workers, int tensor, int[]? entries, double[] analytic, EntryRule<T> rule, ComparisonRule comparison, NumericalGradient into)
+    public TensorStages(WorkerModel<T>[] workers, int tensor, int[]? entries, AnalyticGradient<T> analytic, EntryRule<T> rule, ComparisonRule comparison, NumericalGradient into)
     {
         this.workers = workers;
         this.tensor = tensor;
@@ -84,20 +84,19 @@ internal sealed class TensorStages<T>
             Stencil points = rule.Points(X[index]);
             Stencil at = values.At(rule.BaseCost, position);
             suspect[position] = RichardsonEstimate.WriteInner(points, at, EntryNoise.Of(noise, points, at), into, index);
-            into.MarkChecked(index);
         }
 
         // The scale every later decision and the final bounds use, fixed here from the inner points
         // alone, so that it does not depend on which entries then get more points (which depends on
         // their analytic values): no entry's bound moves with another entry's analytic value.
-        double scale = GradientComparison.LargestFinite(into.Value);
+        double scale = into.LargestFinite();
         into.Scale = scale;
         var open = new List<int>();
         for (int position = 0; position < values.Count; position++)
         {
             int index = IndexOf(position);
             EntryOutcome outcome = GradientComparison.Judge(analytic[index], into, index, comparison, scale, out _, out _);
-            bool coarse = into.Error[index] > StagedDifferentiation.InnerErrorShare * scale;
+            bool coarse = into[index].Error > StagedDifferentiation.InnerErrorShare * scale;
 
             // An analytic value that is not finite fails whatever n is: no point confirming it.
             if (suspect[position] || coarse || (outcome != EntryOutcome.WithinTolerance && outcome != EntryOutcome.AnalyticNotFinite))
@@ -169,15 +168,13 @@ internal sealed class TensorStages<T>
                 }
 
                 double noisePart = RichardsonEstimate.Write(points, at, EntryNoise.Of(noise, points, at), rungEstimate, 0);
-                if (rungEstimate.IsKink[0] || !double.IsFinite(rungEstimate.Value[0]) || !(rungEstimate.Error[0] < into.Error[index]))
+                NumericalEstimate wider = rungEstimate[0];
+                if (wider.IsKink || !double.IsFinite(wider.Value) || !(wider.Error < into[index].Error))
                 {
                     continue;
                 }
 
-                into.Value[index] = rungEstimate.Value[0];
-                into.Error[index] = rungEstimate.Error[0];
-                into.Low[index] = rungEstimate.Low[0];
-                into.High[index] = rungEstimate.High[0];
+                into.Write(index, wider);
                 if (ShouldClimb(index, noisePart))
                 {
                     still.Add(position);
@@ -196,14 +193,15 @@ internal sealed class TensorStages<T>
     /// </summary>
     private bool ShouldClimb(int index, double noisePart)
     {
-        if (analytic[index] == 0 || into.IsKink[index] || !double.IsFinite(into.Value[index]) || noisePart <= into.Error[index] / 2)
+        NumericalEstimate estimate = into[index];
+        if (analytic[index] == 0 || estimate.IsKink || !double.IsFinite(estimate.Value) || noisePart <= estimate.Error / 2)
         {
             return false;
         }
 
-        GradientComparison.Judge(analytic[index], into, index, comparison, into.Scale ?? 0, out _, out double bound);
-        double largest = Math.Max(Math.Abs(analytic[index]), Math.Abs(into.Value[index]));
-        return (bound + into.Error[index]) / largest > TensorReport.ResolutionTarget;
+        GradientComparison.Judge(analytic[index], estimate, comparison, into.Scale ?? 0, out _, out double bound);
+        double largest = Math.Max(Math.Abs(analytic[index]), Math.Abs(estimate.Value));
+        return (bound + estimate.Error) / largest > TensorReport.ResolutionTarget;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using GradCheck.Comparison;
 using GradCheck.Differentiation;
 using GradCheck.Parameters;
 using GradCheck.Reporting;
@@ -73,12 +74,12 @@ internal static class WorkerModels
     /// </summary>
     /// <param name="models">The model followed by the workers' copies, all at the model's values.</param>
     /// <param name="selected">The positions of the checked tensors among the parameters.</param>
-    /// <param name="analytic">For each checked tensor, a.</param>
+    /// <param name="analytic">For each checked tensor, a; the proof moves entries it can read.</param>
     /// <param name="baseCost">The model's cost at its given point.</param>
     /// <param name="relativeStep">The rule's step.</param>
     /// <param name="epsilon">ε of the element type.</param>
     /// <param name="cancellation">The check's cancellation token.</param>
-    public static CheckObstacle? ReadOwnParameters<T>(WorkerModel<T>[] models, int[] selected, double[][] analytic, double baseCost, double relativeStep, double epsilon, CancellationToken cancellation)
+    public static CheckObstacle? ReadOwnParameters<T>(WorkerModel<T>[] models, int[] selected, AnalyticGradient<T>[] analytic, double baseCost, double relativeStep, double epsilon, CancellationToken cancellation)
         where T : IFloatingPointIeee754<T>
     {
         for (int t = 0; t < selected.Length; t++)
@@ -138,10 +139,11 @@ internal static class WorkerModels
 
     /// <summary>Up to <paramref name="count"/> indices of the largest finite |a|, largest first.</summary>
     /// <remarks>One pass keeping the best few, so that a tensor of millions of entries allocates nothing per entry.</remarks>
-    private static List<int> LargestEntries(double[] analytic, int count)
+    private static List<int> LargestEntries<T>(AnalyticGradient<T> analytic, int count)
+        where T : IFloatingPointIeee754<T>
     {
         var largest = new List<int>(count + 1);
-        for (int index = 0; index < analytic.Length; index++)
+        foreach (int index in analytic.Readable)
         {
             int at = largest.Count;
             while (at > 0 && Magnitude(analytic[largest[at - 1]]) < Magnitude(analytic[index]))

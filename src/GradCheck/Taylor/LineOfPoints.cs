@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using GradCheck.Comparison;
 using GradCheck.Differentiation;
 using GradCheck.Parameters;
 
@@ -17,16 +18,16 @@ internal sealed class LineOfPoints<T>
     private readonly Func<T> cost;
     private readonly NamedTensor<T> tensor;
     private readonly double[] direction;
-    private readonly double[] analytic;
+    private readonly AnalyticGradient<T> analytic;
     private readonly CancellationToken cancellation;
     private readonly T[] original;
 
     /// <param name="cost">The cost.</param>
     /// <param name="tensor">The tensor moved.</param>
     /// <param name="direction">u, one value per entry.</param>
-    /// <param name="analytic">a over the tensor, in double.</param>
+    /// <param name="analytic">a over the tensor.</param>
     /// <param name="cancellation">The check's cancellation.</param>
-    public LineOfPoints(Func<T> cost, NamedTensor<T> tensor, double[] direction, double[] analytic, CancellationToken cancellation)
+    public LineOfPoints(Func<T> cost, NamedTensor<T> tensor, double[] direction, AnalyticGradient<T> analytic, CancellationToken cancellation)
     {
         this.cost = cost;
         this.tensor = tensor;

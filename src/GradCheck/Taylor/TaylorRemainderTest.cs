@@ -1,4 +1,5 @@
 using System.Numerics;
+using GradCheck.Comparison;
 using GradCheck.Coverage;
 using GradCheck.Differentiation;
 using GradCheck.Parameters;
@@ -48,12 +49,12 @@ internal static class TaylorRemainderTest
     /// <param name="cost">The cost.</param>
     /// <param name="tensor">The tensor, perturbed in place and restored by assignment, also when the cost throws.</param>
     /// <param name="position">The tensor's position among all the parameters, which seeds its direction.</param>
-    /// <param name="analytic">a over the tensor, in double.</param>
+    /// <param name="analytic">a over the tensor; checked unchanged once the line's evaluations are done.</param>
     /// <param name="baseCost">J(x).</param>
     /// <param name="seed">The seed of the direction.</param>
     /// <param name="cancellation">The check's cancellation.</param>
     /// <param name="hessianVectorProduct">H u over the tensor at the given point for a direction u over it, for R2; null for R1.</param>
-    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, int position, double[] analytic, double baseCost, int seed, CancellationToken cancellation, Func<T[], T[]>? hessianVectorProduct = null)
+    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, int position, AnalyticGradient<T> analytic, double baseCost, int seed, CancellationToken cancellation, Func<T[], T[]>? hessianVectorProduct = null)
         where T : IFloatingPointIeee754<T>
     {
         var unit = new RandomDirection(seed, position, DirectionSubstream, analytic.Length);
@@ -110,6 +111,8 @@ internal static class TaylorRemainderTest
                 && Math.Log2(Math.Abs(remainders[k - 1] / remainder)) <= degree + TaylorReport.OrderMargin ? linear + 1 : 0;
         }
 
+        // Every point read a; none of it may have been written by the cost.
+        analytic.ThrowIfChanged();
         EntryOutcome outcome = remainders.TrueForAll(double.IsNaN) ? EntryOutcome.NumericNotFinite : EntryOutcome.WithinTolerance;
         return new TaylorReport([.. steps], [.. remainders], [.. floors], slope, seed, line.Evaluations, outcome, degree);
     }

@@ -307,9 +307,7 @@ public class GradientComparisonTests
     public void Fails_every_kink_when_the_options_say_kinks_fail_and_ranks_them_first()
     {
         NumericalGradient numeric = Numerics.Smooth([0, 5]);
-        numeric.IsKink[0] = true;
-        numeric.Low[0] = -1;
-        numeric.High[0] = 1;
+        numeric.Write(0, numeric[0] with { IsKink = true, Low = -1, High = 1 });
 
         // Entry 1 is far outside (5 vs 0); the kink, a valid subgradient, still ranks first.
         TensorReport report = GradientComparison.Compare("w", [2], [0, 0], numeric, Rule(Tight, kinksFail: true), 8);
@@ -324,9 +322,11 @@ public class GradientComparisonTests
     public void Counts_every_kink_but_keeps_only_as_many_as_asked()
     {
         NumericalGradient numeric = Numerics.Smooth(new double[5]);
-        Array.Fill(numeric.IsKink, true);
-        Array.Fill(numeric.Low, -1.0);
-        Array.Fill(numeric.High, 1.0);
+        for (int i = 0; i < 5; i++)
+        {
+            numeric.Write(i, numeric[i] with { IsKink = true, Low = -1, High = 1 });
+        }
+
         TensorReport report = GradientComparison.Compare("w", [5], new double[5], numeric, Rule(Tight), 2);
         using (Assert.EnterMultipleScope())
         {
@@ -437,9 +437,7 @@ public class GradientComparisonTests
     private static NumericalGradient Kink(double value, double low, double high)
     {
         NumericalGradient numeric = Numerics.Smooth([value]);
-        numeric.IsKink[0] = true;
-        numeric.Low[0] = low;
-        numeric.High[0] = high;
+        numeric.Write(0, numeric[0] with { IsKink = true, Low = low, High = high });
         return numeric;
     }
 

@@ -49,10 +49,10 @@ public class CentralDifferenceTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(gradient.Value[0], Is.Zero);
+            Assert.That(gradient[0].Value, Is.Zero);
 
             // The same formula evaluated in another order: a few ulps apart at most.
-            Assert.That(gradient.Error[0], Is.EqualTo(expected).Within(1e-14 * expected));
+            Assert.That(gradient[0].Error, Is.EqualTo(expected).Within(1e-14 * expected));
         }
     }
 
@@ -62,10 +62,10 @@ public class CentralDifferenceTests
         NumericalGradient gradient = Numerics.Differentiate([0.0, 1.0], v => Math.Abs(v[0]) + v[1], DifferenceMethod.CentralTwoPoint).Gradient;
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(gradient.Low, Has.All.NaN);
-            Assert.That(gradient.High, Has.All.NaN);
-            Assert.That(gradient.IsKink, Has.All.False);
-            Assert.That(gradient.Value[0], Is.Zero, "across |x| at 0 the two-point rule sees a symmetric cost");
+            Assert.That(Numerics.Column(gradient, e => e.Low), Has.All.NaN);
+            Assert.That(Numerics.Column(gradient, e => e.High), Has.All.NaN);
+            Assert.That(Numerics.Column(gradient, e => e.IsKink), Has.All.False);
+            Assert.That(gradient[0].Value, Is.Zero, "across |x| at 0 the two-point rule sees a symmetric cost");
         }
     }
 
@@ -157,5 +157,5 @@ public class CentralDifferenceTests
 
     private static double[] Derivative<T>(T[] values, Func<T[], T> cost)
         where T : IFloatingPointIeee754<T> =>
-        Numerics.Differentiate(values, cost, DifferenceMethod.CentralTwoPoint).Gradient.Value;
+        Numerics.Column(Numerics.Differentiate(values, cost, DifferenceMethod.CentralTwoPoint).Gradient, e => e.Value);
 }

@@ -13,13 +13,13 @@ public class RichardsonDifferenceTests
         // exp(40x) at 0: f' = 40, f⁽⁵⁾ = 1e8, so the estimate carries ≈ h⁴ f⁽⁵⁾ / 30 ≈ 4e-9 of truncation,
         // 2000 times its round-off; |R(h) - R(2h)| measures it with a margin of about 15.
         NumericalGradient gradient = Numerics.Differentiate([0.0], v => Math.Exp(40 * v[0]), DifferenceMethod.Richardson).Gradient;
-        double error = Math.Abs(gradient.Value[0] - 40);
+        double error = Math.Abs(gradient[0].Value - 40);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error, Is.GreaterThan(1e-10), "the data must show truncation");
-            Assert.That(gradient.Error[0], Is.GreaterThanOrEqualTo(error));
-            Assert.That(gradient.Error[0], Is.LessThan(100 * error), "an honest estimate, not an arbitrary large one");
-            Assert.That(gradient.IsKink[0], Is.False);
+            Assert.That(gradient[0].Error, Is.GreaterThanOrEqualTo(error));
+            Assert.That(gradient[0].Error, Is.LessThan(100 * error), "an honest estimate, not an arbitrary large one");
+            Assert.That(gradient[0].IsKink, Is.False);
         }
     }
 
@@ -57,11 +57,11 @@ public class RichardsonDifferenceTests
         NumericalGradient gradient = Numerics.Differentiate([0.0], v => Math.Abs(v[0]), DifferenceMethod.Richardson).Gradient;
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(gradient.IsKink[0], Is.True);
+            Assert.That(gradient[0].IsKink, Is.True);
 
             // The one-sided rules are exact on each linear piece; 1e-12 allows for the rounding of x ± kh.
-            Assert.That(gradient.Low[0], Is.EqualTo(-1.0).Within(1e-12));
-            Assert.That(gradient.High[0], Is.EqualTo(1.0).Within(1e-12));
+            Assert.That(gradient[0].Low, Is.EqualTo(-1.0).Within(1e-12));
+            Assert.That(gradient[0].High, Is.EqualTo(1.0).Within(1e-12));
         }
     }
 
@@ -71,11 +71,11 @@ public class RichardsonDifferenceTests
         NumericalGradient gradient = Numerics.Differentiate([0f, 1f], v => MathF.Max(0, v[0]) + v[1], DifferenceMethod.Richardson).Gradient;
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(gradient.IsKink, Is.EqualTo(new[] { true, false }));
+            Assert.That(Numerics.Column(gradient, e => e.IsKink), Is.EqualTo(new[] { true, false }));
 
             // Exact on each linear piece up to float's rounding of the points and of J: 1e-5.
-            Assert.That(gradient.Low[0], Is.EqualTo(0.0).Within(1e-5));
-            Assert.That(gradient.High[0], Is.EqualTo(1.0).Within(1e-5));
+            Assert.That(gradient[0].Low, Is.EqualTo(0.0).Within(1e-5));
+            Assert.That(gradient[0].High, Is.EqualTo(1.0).Within(1e-5));
         }
     }
 
@@ -87,7 +87,7 @@ public class RichardsonDifferenceTests
         double h = StepSize.RelativeStep<double>(DifferenceMethod.Richardson);
         double kink = stepsAway * h;
         NumericalGradient gradient = Numerics.Differentiate([0.0], v => Math.Max(0, v[0] - kink), DifferenceMethod.Richardson).Gradient;
-        Assert.That(gradient.IsKink[0], Is.True);
+        Assert.That(gradient[0].IsKink, Is.True);
     }
 
     [Test]
@@ -98,8 +98,8 @@ public class RichardsonDifferenceTests
         NumericalGradient gradient = Numerics.Differentiate([0.0], v => Math.Max(0, v[0] - kink), DifferenceMethod.Richardson).Gradient;
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(gradient.IsKink[0], Is.False);
-            Assert.That(gradient.Value[0], Is.Zero);
+            Assert.That(gradient[0].IsKink, Is.False);
+            Assert.That(gradient[0].Value, Is.Zero);
         }
     }
 
@@ -199,7 +199,7 @@ public class RichardsonDifferenceTests
         {
             T[] z = Functions.Uniform<T>(new Random(seed), 6, 3.0);
             NumericalGradient gradient = Numerics.Differentiate(z, v => Functions.LogSumExp<T>(v), DifferenceMethod.Richardson).Gradient;
-            kinks.AddRange(Enumerable.Range(0, z.Length).Where(i => gradient.IsKink[i]).Select(i => $"seed {seed} entry {i}"));
+            kinks.AddRange(Enumerable.Range(0, z.Length).Where(i => gradient[i].IsKink).Select(i => $"seed {seed} entry {i}"));
         }
 
         Assert.That(kinks, Is.Empty);
@@ -223,7 +223,7 @@ public class RichardsonDifferenceTests
             foreach ((string name, Func<T[], T> cost) in functions)
             {
                 NumericalGradient gradient = Numerics.Differentiate([x], cost, DifferenceMethod.Richardson).Gradient;
-                Assert.That(gradient.IsKink[0], Is.False, name);
+                Assert.That(gradient[0].IsKink, Is.False, name);
             }
         }
     }

@@ -23,10 +23,10 @@ public class RichardsonEstimateTests
         RichardsonEstimate.Write(Points, values, CostNoise.Ulps(Ulp), without, 0);
         RichardsonEstimate.Write(Points, values, CostNoise.Ulps(Ulp, 1.5), below, 0);
 
-        Assert.That(without.IsKink[0], Is.True);
+        Assert.That(without[0].IsKink, Is.True);
         Assert.That(
-            new[] { below.Value[0], below.Error[0], below.Low[0], below.High[0] }.Select(BitConverter.DoubleToInt64Bits),
-            Is.EqualTo(new[] { without.Value[0], without.Error[0], without.Low[0], without.High[0] }.Select(BitConverter.DoubleToInt64Bits)));
+            new[] { below[0].Value, below[0].Error, below[0].Low, below[0].High }.Select(BitConverter.DoubleToInt64Bits),
+            Is.EqualTo(new[] { without[0].Value, without[0].Error, without[0].Low, without[0].High }.Select(BitConverter.DoubleToInt64Bits)));
     }
 
     [Test]
@@ -41,9 +41,9 @@ public class RichardsonEstimateTests
         RichardsonEstimate.Write(Points, values, CostNoise.Ulps(Ulp), ownMagnitude, 0);
         RichardsonEstimate.Write(Points, values, CostNoise.Ulps(Ulp, 1), termsMagnitude, 0);
 
-        Assert.That(ownMagnitude.IsKink[0], Is.True);
-        Assert.That(termsMagnitude.IsKink[0], Is.False);
-        Assert.That(Math.Abs(termsMagnitude.Value[0] - 0.5), Is.LessThanOrEqualTo(termsMagnitude.Error[0]));
+        Assert.That(ownMagnitude[0].IsKink, Is.True);
+        Assert.That(termsMagnitude[0].IsKink, Is.False);
+        Assert.That(Math.Abs(termsMagnitude[0].Value - 0.5), Is.LessThanOrEqualTo(termsMagnitude[0].Error));
     }
 
     private static Stencil At(Func<double, double> f) =>

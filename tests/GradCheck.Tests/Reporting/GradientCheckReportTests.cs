@@ -69,12 +69,11 @@ public class GradientCheckReportTests
     /// <summary>A tensor of two entries, n = 1 each, whose first <paramref name="failed"/> entries have a = 3; the norms are given as they are.</summary>
     private static TensorReport Tensor(string name, int failed, double analyticNorm = 1, double numericNorm = 1, double differenceNorm = 0)
     {
-        var numeric = new NumericalGradient(2);
-        numeric.Value.AsSpan().Fill(1);
+        var numeric = new NumericalColumns([1, 1], [0, 0], [double.NaN, double.NaN], [double.NaN, double.NaN], [false, false]);
         double[] analytic = [failed > 0 ? 3 : 1, failed > 1 ? 3 : 1];
         EntryOutcome[] outcomes = [.. analytic.Select(a => a == 1 ? EntryOutcome.WithinTolerance : EntryOutcome.OutsideTolerance)];
         double[] error = [.. analytic.Select(a => Math.Abs(a - 1))];
-        var entries = new TensorEntries(analytic, numeric, error, [1e-9, 1e-9], outcomes, new ComparisonRule(GradientTolerance.Automatic, 2.2e-16, KinksFail: false), tensorScale: 1);
+        var entries = new TensorEntries(2, indices: null, analytic, numeric, error, [1e-9, 1e-9], outcomes, new ComparisonRule(GradientTolerance.Automatic, 2.2e-16, KinksFail: false), tensorScale: 1);
         return new TensorReport(name, [2], failed, [], analyticNorm, numericNorm, differenceNorm, entries);
     }
 

@@ -40,10 +40,15 @@ internal static class Numerics
     public static NumericalGradient Smooth(double[] values, double[]? errors = null)
     {
         var gradient = new NumericalGradient(values.Length);
-        values.CopyTo(gradient.Value, 0);
-        errors?.CopyTo(gradient.Error, 0);
-        Array.Fill(gradient.Low, double.NaN);
-        Array.Fill(gradient.High, double.NaN);
+        for (int i = 0; i < values.Length; i++)
+        {
+            gradient.Write(i, new NumericalEstimate(values[i], errors?[i] ?? 0, Low: double.NaN, High: double.NaN, IsKink: false));
+        }
+
         return gradient;
     }
+
+    /// <summary>One quantity of every entry of <paramref name="gradient"/>, in index order.</summary>
+    public static TValue[] Column<TValue>(NumericalGradient gradient, Func<NumericalEstimate, TValue> quantity) =>
+        [.. Enumerable.Range(0, gradient.Length).Select(index => quantity(gradient[index]))];
 }

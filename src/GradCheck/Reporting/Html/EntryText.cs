@@ -10,12 +10,13 @@ namespace GradCheck.Reporting.Html;
 /// </summary>
 internal static class EntryText
 {
-    /// <summary>Such as <c>W1[3,2]</c>, then a, n, the relative error and the outcome, one per line, and the nudged point they are from, if any.</summary>
+    /// <summary>Such as <c>W1[3,2]</c> (and <c>not checked</c>, for an entry a partial check did not differentiate), then a, n, the relative error and the outcome, one per line, and the nudged point they are from, if any.</summary>
     public static string Entry(string name, IReadOnlyList<int> shape, TensorEntries entries, int index)
     {
         if (!entries.IsChecked(index))
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{Shapes.EntryLabel(name, index, [.. shape])}\na = {HtmlText.Scientific(entries.Analytic[index], 7)}\nnot checked");
+            // A partial check keeps the entries it differentiated alone: of the others it knows nothing more.
+            return $"{Shapes.EntryLabel(name, index, [.. shape])}\nnot checked";
         }
 
         (string a, string n) = AnalyticAndNumeric(entries, index, 7);

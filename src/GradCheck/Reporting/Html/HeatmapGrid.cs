@@ -75,7 +75,17 @@ internal sealed class HeatmapGrid
             : cellsAcross <= WrapWidth * WrapWidth ? WrapWidth
             : MaxCells;
 
-        var cells = new List<HeatmapCell>();
+        // One pass over the entries checked (every entry, or a partial check's few), each into its cell.
+        int cellRows = viewColumns == 0 ? 0 : DivideRoundingUp(viewRows, blockRows);
+        var tallies = new CellTally[cellRows * cellsAcross];
+        foreach (int index in entries.CheckedIndices)
+        {
+            int viewRow = index / viewColumns;
+            int viewColumn = index % viewColumns;
+            tallies[(viewRow / blockRows * cellsAcross) + (viewColumn / blockColumns)].Add(entries, index);
+        }
+
+        var cells = new List<HeatmapCell>(tallies.Length);
         for (int firstRow = 0; firstRow < viewRows && viewColumns > 0; firstRow += blockRows)
         {
             for (int firstColumn = 0; firstColumn < viewColumns; firstColumn += blockColumns)
@@ -86,7 +96,7 @@ internal sealed class HeatmapGrid
                 int column = isVector ? k % gridColumns : firstColumn / blockColumns;
                 int endRow = Math.Min(firstRow + blockRows, viewRows);
                 int endColumn = Math.Min(firstColumn + blockColumns, viewColumns);
-                cells.Add(Cell(entries, viewColumns, row, column, firstRow, endRow, firstColumn, endColumn));
+                cells.Add(tallies[k].Cell(row, column, firstRow, endRow, firstColumn, endColumn, (firstRow * viewColumns) + firstColumn));
             }
         }
 
@@ -94,56 +104,61 @@ internal sealed class HeatmapGrid
     }
 
     /// <summary>The cell of the single entry at flat <paramref name="index"/>, drawn at (<paramref name="row"/>, <paramref name="column"/>).</summary>
-    public static HeatmapCell EntryCell(TensorEntries entries, int index, int row, int column) =>
-        Cell(entries, viewColumns: 1, row, column, index, index + 1, 0, 1);
-
-    private static HeatmapCell Cell(TensorEntries entries, int viewColumns, int row, int column, int firstRow, int endRow, int firstColumn, int endColumn)
+    public static HeatmapCell EntryCell(TensorEntries entries, int index, int row, int column)
     {
-        int worstIndex = (firstRow * viewColumns) + firstColumn;
-        double worst = double.NegativeInfinity;
-        int failed = 0;
-        int notFinite = 0;
-        int checkedCount = 0;
-        for (int r = firstRow; r < endRow; r++)
+        var tally = default(CellTally);
+        if (entries.IsChecked(index))
         {
-            for (int c = firstColumn; c < endColumn; c++)
+            tally.Add(entries, index);
+        }
+
+        return tally.Cell(row, column, index, index + 1, 0, 1, index);
+    }
+
+    /// <summary>What a cell's checked entries come to, added in increasing index order.</summary>
+    private struct CellTally
+    {
+        private int worstIndex;
+        private double worst;
+        private int failed;
+        private int notFinite;
+        private int checkedCount;
+
+        /// <summary>Adds a checked entry: the first non-finite one, else the largest relative error, is the cell's worst.</summary>
+        public void Add(TensorEntries entries, int index)
+        {
+            if (checkedCount++ == 0)
             {
-                int index = (r * viewColumns) + c;
-                if (!entries.IsChecked(index))
-                {
-                    continue;
-                }
+                worstIndex = index;
+                worst = double.NegativeInfinity;
+            }
 
-                if (checkedCount++ == 0)
+            double relative = entries.RelativeError(index);
+            bool finite = double.IsFinite(relative) && double.IsFinite(entries.Analytic[index]) && double.IsFinite(entries.Numeric[index]);
+            if (entries.Failed(index))
+            {
+                failed++;
+            }
+
+            if (!finite)
+            {
+                // The first non-finite entry is the cell's worst: nothing finite can outrank NaN.
+                if (notFinite++ == 0)
                 {
                     worstIndex = index;
+                    worst = double.NaN;
                 }
-
-                double relative = entries.RelativeError(index);
-                bool finite = double.IsFinite(relative) && double.IsFinite(entries.Analytic[index]) && double.IsFinite(entries.Numeric[index]);
-                if (entries.Failed(index))
-                {
-                    failed++;
-                }
-
-                if (!finite)
-                {
-                    // The first non-finite entry is the cell's worst: nothing finite can outrank NaN.
-                    if (notFinite++ == 0)
-                    {
-                        worstIndex = index;
-                        worst = double.NaN;
-                    }
-                }
-                else if (notFinite == 0 && relative > worst)
-                {
-                    worstIndex = index;
-                    worst = relative;
-                }
+            }
+            else if (notFinite == 0 && relative > worst)
+            {
+                worstIndex = index;
+                worst = relative;
             }
         }
 
-        return new HeatmapCell(row, column, firstRow, endRow, firstColumn, endColumn, worstIndex, worst, failed, notFinite, checkedCount);
+        /// <summary>The cell, its worst entry <paramref name="firstEntry"/> when none of its entries was checked.</summary>
+        public readonly HeatmapCell Cell(int row, int column, int firstRow, int endRow, int firstColumn, int endColumn, int firstEntry) =>
+            new(row, column, firstRow, endRow, firstColumn, endColumn, checkedCount == 0 ? firstEntry : worstIndex, checkedCount == 0 ? double.NegativeInfinity : worst, failed, notFinite, checkedCount);
     }
 
     private static int DivideRoundingUp(int value, int divisor) => (value + divisor - 1) / divisor;

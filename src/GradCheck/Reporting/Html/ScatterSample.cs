@@ -51,12 +51,9 @@ internal sealed class ScatterSample
     {
         var passed = new List<int>();
         var failed = new List<int>();
-        for (int i = 0; i < entries.Length; i++)
+        foreach (int i in entries.CheckedIndices)
         {
-            if (entries.IsChecked(i))
-            {
-                (entries.Failed(i) ? failed : passed).Add(i);
-            }
+            (entries.Failed(i) ? failed : passed).Add(i);
         }
 
         int[] failedShown = EvenlySpaced(failed, MaxFailedPoints);

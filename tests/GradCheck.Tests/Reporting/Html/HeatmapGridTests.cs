@@ -141,6 +141,39 @@ public class HeatmapGridTests
         }
     }
 
+    [Test]
+    public void Draws_a_sampled_check_from_its_sampled_entries_alone()
+    {
+        // 256 x 256 in blocks of 4 x 4: 100 entries sampled, every entry's gradient doubled.
+        double[,] weights = new double[256, 256];
+        double[,] gradient = new double[256, 256];
+        for (int i = 0; i < 256 * 256; i++)
+        {
+            weights[i / 256, i % 256] = Math.Sin(i + 0.5);
+            gradient[i / 256, i % 256] = 4 * weights[i / 256, i % 256];
+        }
+
+        var options = new GradientCheckOptions { Coverage = CheckCoverage.SampledEntries(100, seed: 3) };
+        TensorReport tensor = GradientChecker.Check(
+            () => weights.Cast<double>().Sum(w => w * w),
+            new Dictionary<string, double[,]> { ["W"] = weights },
+            new Dictionary<string, double[,]> { ["W"] = gradient },
+            options).Tensors[0];
+
+        HeatmapGrid grid = Grid(tensor);
+
+        int[] sampled = [.. Enumerable.Range(0, tensor.EntryCount).Where(index => tensor.Entry(index).Outcome != EntryOutcome.NotChecked)];
+        HeatmapCell[] drawn = [.. grid.Cells.Where(cell => !cell.NotChecked)];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((grid.Rows, grid.Columns, grid.BlockRows, grid.BlockColumns), Is.EqualTo((64, 64, 4, 4)));
+            Assert.That(drawn.Sum(cell => cell.CheckedCount), Is.EqualTo(100));
+            Assert.That(drawn.Sum(cell => cell.FailedCount), Is.EqualTo(100));
+            Assert.That(drawn.Select(cell => cell.WorstIndex), Is.SubsetOf(sampled), "a cell's worst entry is one it checked");
+            Assert.That(sampled.Select(index => (index / 256 / 4, index % 256 / 4)).Distinct(), Is.EquivalentTo(drawn.Select(cell => (cell.Row, cell.Column))));
+        }
+    }
+
     private static HeatmapGrid Grid(TensorReport tensor) => HeatmapGrid.Of(tensor.Shape, tensor.Entries);
 
     private static IEnumerable<int> Indices(HeatmapCell cell, HeatmapGrid grid) =>
