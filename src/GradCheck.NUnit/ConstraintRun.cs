@@ -39,7 +39,7 @@ internal static class ConstraintRun
     }
 
     /// <summary>Runs <paramref name="check"/> with the constraint's options, completed for the current test.</summary>
-    /// <param name="constraint">The constraint, for its description in the message of an untrusted check after an operator.</param>
+    /// <param name="constraint">The constraint, for its description in the message of an untrusted check after an operator (the report follows it there, with the rule).</param>
     /// <param name="check">The check, given the options to run with.</param>
     /// <exception cref="AssertionException">The constraint follows an operator and the check found a problem with the cost.</exception>
     /// <exception cref="OperationCanceledException">The test or the options' token was cancelled; the parameters have been restored.</exception>
@@ -71,14 +71,14 @@ internal static class ConstraintRun
         {
             throw new AssertionException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{constraint.Description}: the check could not be trusted (see below), so it fails here rather than let an operator such as Is.Not turn its failure into a pass.{Environment.NewLine}{report}"));
+                $"{constraint.DescriptionAboveReport}: the check could not be trusted (see below), so it fails here rather than let an operator such as Is.Not turn its failure into a pass.{Environment.NewLine}{report}"));
         }
 
         if (constraint.AfterOperator && !report.Passed && !ShowsAWrongValue(report))
         {
             throw new AssertionException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{constraint.Description}: the check could not be trusted (see below): it failed without finding a value outside tolerance, only where the numerical derivative is NaN or infinite or where nothing could be decided, " +
+                $"{constraint.DescriptionAboveReport}: the check could not be trusted (see below): it failed without finding a value outside tolerance, only where the numerical derivative is NaN or infinite or where nothing could be decided, " +
                 $"so it fails here rather than let an operator such as Is.Not turn its failure into a pass.{Environment.NewLine}{report}"));
         }
 

@@ -8,7 +8,8 @@ namespace GradCheck.NUnit;
 /// <summary>
 /// What every constraint of this package shares: the modifiers (one <c>Within</c> at most, as NUnit's
 /// own modifiers, and <c>WithOptions</c>, which keeps a <c>Within</c> given before it), the description
-/// ending in the pass rule, and the run of the check inside the current test (<see cref="ConstraintRun"/>).
+/// ending in the pass rule or a reference to the report's, and the run of the check inside the current
+/// test (<see cref="ConstraintRun"/>).
 /// A constraint adds only what the actual value is checked against.
 /// </summary>
 /// <typeparam name="TSelf">
@@ -27,8 +28,25 @@ public abstract class GradientCheckConstraint<TSelf> : Constraint
     private protected GradientCheckConstraint(string constraintName, params object?[] args)
         : base(args) => this.constraintName = constraintName;
 
-    /// <inheritdoc />
-    public sealed override string Description => Options.Coverage.Kind == CoverageKind.TaylorRemainder
+    /// <summary>
+    /// NUnit's <c>Expected:</c> line: what the actual value should be, and the pass rule. The report
+    /// written under a failure states the rule (its <c>Rule:</c> line, or the Taylor test on its
+    /// <c>Coverage:</c> line), so this line only refers to it, and a failure states its rule once. After
+    /// an operator the rule is stated here in full: <c>Is.Not</c> prints its operand's actual value, not
+    /// the report.
+    /// </summary>
+    public sealed override string Description => AfterOperator ? DescriptionWithRule : DescriptionAboveReport;
+
+    /// <summary>
+    /// The description when the report follows it, such as <c>gradient of the cost with respect to
+    /// W1 (5, 4), b1 (5), each entry within the rule below</c>.
+    /// </summary>
+    internal string DescriptionAboveReport => Options.Coverage.Kind == CoverageKind.TaylorRemainder
+        ? $"{Expected}, by the Taylor-remainder test below"
+        : $"{Expected}, each entry within the rule below";
+
+    /// <summary>The description with the rule itself, for a message the report does not follow.</summary>
+    private string DescriptionWithRule => Options.Coverage.Kind == CoverageKind.TaylorRemainder
         ? string.Create(CultureInfo.InvariantCulture, $"{Expected}, its Taylor remainder R{TaylorDegree}(h) shrinking as h^{TaylorDegree + 1} along a random direction per tensor (order at least {TaylorReport.PassingOrder + TaylorDegree - 1:0.00})")
         : string.Create(CultureInfo.InvariantCulture, $"{Expected}, each entry {Options.Tolerance}");
 
@@ -44,7 +62,7 @@ public abstract class GradientCheckConstraint<TSelf> : Constraint
     /// </summary>
     internal bool AfterOperator { get; set; }
 
-    /// <summary>What the actual value should be, the description before its pass rule.</summary>
+    /// <summary>What the actual value should be: the description before the pass rule, or before the reference to it.</summary>
     private protected abstract string Expected { get; }
 
     /// <summary>

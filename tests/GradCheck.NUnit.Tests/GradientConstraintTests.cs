@@ -24,13 +24,39 @@ public class GradientConstraintTests
     }
 
     [Test]
-    public void Description_states_the_rule()
+    public void Description_refers_to_the_rule_the_report_under_it_states()
     {
         GradientConstraint<double> byDefault = Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta);
         GradientConstraint<double> within = Is.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta).Within(1e-7, 1e-5);
+        double[] offByOnePercent = [.. Problems.Gradient(Problems.Theta).Select(value => value * 1.01)];
 
-        Assert.That(byDefault.Description, Does.Contain("theta (4)").And.Contain("|a - n| <= 2 e(n) + 128 ε (max(|a|, |n|) + max|n| in the tensor)"));
-        Assert.That(within.Description, Does.Contain("|a - n| <= 1e-07 + 1e-05 * max(|a|, |n|)").And.Not.Contain("e(n)"));
+        (bool passed, string message) = ConstraintMessages.Apply(within, offByOnePercent);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(byDefault.Description, Is.EqualTo("gradient of the cost with respect to theta (4), each entry within the rule below"));
+            Assert.That(within.Description, Is.EqualTo("gradient of the cost with respect to theta (4), each entry within the rule below"));
+            Assert.That(passed, Is.False);
+            Assert.That(message, Does.Contain(Environment.NewLine + "Rule: |a - n| <= 1e-07 + 1e-05 * max(|a|, |n|); NaN or infinity fails; a = analytic (backprop), n = numerical" + Environment.NewLine));
+        }
+    }
+
+    [Test]
+    public void After_an_operator_the_description_states_the_rule_itself()
+    {
+        // Is.Not prints its operand's actual value, not the report: the rule must be on the Expected line.
+        GradientConstraint<double> byDefault = Is.Not.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta);
+        GradientConstraint<double> within = Is.Not.GradientOf((double[] t) => Problems.Cost(t)).At(Problems.Theta).Within(1e-7, 1e-5);
+
+        (bool passed, string message) = ConstraintMessages.Apply(within, Problems.Gradient(Problems.Theta));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(byDefault.Description, Does.Contain("theta (4)").And.EndWith("each entry |a - n| <= 2 e(n) + 128 ε (max(|a|, |n|) + max|n| in the tensor), e(n) the estimated error of n"));
+            Assert.That(within.Description, Does.EndWith("each entry |a - n| <= 1e-07 + 1e-05 * max(|a|, |n|)").And.Not.Contain("e(n)"));
+            Assert.That(passed, Is.False);
+            Assert.That(message, Does.StartWith("  Expected: not gradient of the cost with respect to theta (4), each entry |a - n| <= 1e-07 + 1e-05 * max(|a|, |n|)" + Environment.NewLine));
+        }
     }
 
     [Test]

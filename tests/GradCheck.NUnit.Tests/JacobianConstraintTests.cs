@@ -60,7 +60,7 @@ public class JacobianConstraintTests
         GradientCheckReport report = JacobianChecker.Check(Layer, X, wrong);
 
         Assert.That(passed, Is.False);
-        Assert.That(message, Does.StartWith("  Expected: Jacobian of f at x (4), J[i,j] = ∂f[i]/∂x[j], each entry |a - n| <= 2 e(n)"));
+        Assert.That(message, Does.StartWith("  Expected: Jacobian of f at x (4), J[i,j] = ∂f[i]/∂x[j], each entry within the rule below" + Environment.NewLine));
         Assert.That(message, Does.Contain("  But was:  1 of 12 entries outside tolerance: J[2,3]"));
         Assert.That(message, Does.Contain("J[i,j] = ∂f[i]/∂x[j]: row i is output f[i] of 3, column j is input x[j] of 4"));
         Assert.That(message, Does.Contain(report.ToString()));
@@ -77,16 +77,38 @@ public class JacobianConstraintTests
     }
 
     [Test]
-    public void Within_states_the_rule_in_the_description_and_keeps_it_through_WithOptions()
+    public void Within_is_the_rule_of_the_report_and_is_kept_through_WithOptions()
     {
-        double[,] offByOnePercent = Jacobian(X);
-        offByOnePercent[0, 0] *= 1.01;
+        double[,] offByTenPercent = Jacobian(X);
+        offByTenPercent[0, 0] *= 1.1;
         JacobianConstraint<double> constraint = Is.JacobianOf((double[] x) => Layer(x)).At(X)
-            .Within(0.1, 0.1)
+            .Within(1e-3, 1e-3)
             .WithOptions(new GradientCheckOptions { Method = DifferenceMethod.CentralTwoPoint });
 
-        Assert.That(constraint.Description, Does.EndWith("each entry |a - n| <= 1e-01 + 1e-01 * max(|a|, |n|)"));
-        Assert.That(offByOnePercent, constraint);
+        (bool passed, string message) = ConstraintMessages.Apply(constraint, offByTenPercent);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(constraint.Description, Does.EndWith("each entry within the rule below"));
+            Assert.That(passed, Is.False);
+            Assert.That(message, Does.Contain(Environment.NewLine + "Rule: |a - n| <= 1e-03 + 1e-03 * max(|a|, |n|); NaN or infinity fails"));
+            Assert.That(message, Does.Contain("Method = DifferenceMethod.CentralTwoPoint, Tolerance = GradientTolerance.Within(0.001, 0.001)"));
+        }
+    }
+
+    [Test]
+    public void After_Is_Not_the_description_states_the_rule_itself_as_no_report_follows()
+    {
+        JacobianConstraint<double> constraint = Is.Not.JacobianOf((double[] x) => Layer(x)).At(X).Within(0.1, 0.1);
+
+        (bool passed, string message) = ConstraintMessages.Apply(Is.Not.JacobianOf((double[] x) => Layer(x)).At(X).Within(0.1, 0.1), Jacobian(X));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(constraint.Description, Does.EndWith("each entry |a - n| <= 1e-01 + 1e-01 * max(|a|, |n|)"));
+            Assert.That(passed, Is.False);
+            Assert.That(message, Does.StartWith("  Expected: not Jacobian of f at x (4), J[i,j] = ∂f[i]/∂x[j], each entry |a - n| <= 1e-01 + 1e-01 * max(|a|, |n|)" + Environment.NewLine));
+        }
     }
 
     [Test]

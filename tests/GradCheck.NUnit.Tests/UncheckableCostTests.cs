@@ -92,6 +92,6 @@ public class UncheckableCostTests
 
         Assert.That(report.Passed, Is.True, report.ToString());
         Assert.That(report.CostEvaluations, Is.EqualTo(3 + (2 * Problems.Theta.Length)));
-        Assert.That(report.ToString(), Does.Contain("central difference (J(x+h) - J(x-h)) / 2h"));
+        Assert.That(report.ToString(), Does.Contain("Numerical gradient: central difference at ±h; h = cbrt(ε) max(1, |x|)"));
     }
 }

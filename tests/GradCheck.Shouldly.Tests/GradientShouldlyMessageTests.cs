@@ -25,7 +25,7 @@ public class GradientShouldlyMessageTests
 
         string expected = """
             grad
-                should be the gradient of the cost with respect to theta (4), each entry |a - n| <= 1e-07 + 1e-07 * max(|a|, |n|)
+                should be the gradient of the cost with respect to theta (4), each entry within the rule below
                 but was not:
 
             """ + report.ToString().TrimEnd();
@@ -48,12 +48,13 @@ public class GradientShouldlyMessageTests
 
         string expected = """
             gradients
-                should be the gradient of the cost with respect to W1 (5, 4), b1 (5, 1), W2 (3, 5), b2 (3, 1), W3 (1, 3), b3 (1, 1), each entry |a - n| <= 1e-07 + 1e-07 * max(|a|, |n|)
+                should be the gradient of the cost with respect to W1 (5, 4), b1 (5, 1), W2 (3, 5), b2 (3, 1), W3 (1, 3), b3 (1, 1), each entry within the rule below
                 but was not:
 
             """ + report.ToString().TrimEnd();
         Assert.That(Normalized(failure.Message), Is.EqualTo(Normalized(expected)));
         Assert.That(failure.Message, Does.Contain("b1 (5, 1): 5 of 5 entries outside tolerance").And.Contain("W2[0,0]"));
+        Assert.That(Occurrences(failure.Message, "|a - n| <= 1e-07 + 1e-07 * max(|a|, |n|)"), Is.EqualTo(1), "the rule, stated once: on the report's Rule line");
         TestContext.Out.WriteLine(failure.Message);
     }
 
@@ -101,8 +102,9 @@ public class GradientShouldlyMessageTests
 
         var failure = Assert.Throws<ShouldAssertException>(() => grad.ShouldBeGradientOf(KnownCosts.CostF, theta));
 
-        Assert.That(Normalized(failure.Message), Does.StartWith($"grad\n    should be the gradient of the cost with respect to theta (4), each entry {GradientTolerance.Automatic}\n    but was not:\n"));
-        Assert.That(failure.Message, Does.Contain("for float"));
+        Assert.That(Normalized(failure.Message), Does.StartWith("grad\n    should be the gradient of the cost with respect to theta (4), each entry within the rule below\n    but was not:\n"));
+        Assert.That(Normalized(failure.Message), Does.Contain($"\nRule: {GradientTolerance.Automatic}; NaN or infinity fails"));
+        Assert.That(failure.Message, Does.Contain(" in float; e(n) "));
     }
 
     [Test]
@@ -118,4 +120,15 @@ public class GradientShouldlyMessageTests
     }
 
     private static string Normalized(string text) => text.ReplaceLineEndings("\n");
+
+    private static int Occurrences(string text, string part)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
 }

@@ -74,30 +74,34 @@ internal sealed class HessianVectorProductDerivative<T> : IVectorDerivative<T>
     public CheckSubject Subject(int outputs, DifferenceMethod method, VectorDifferentiation? differentiation)
     {
         string type = TypeNames.Friendly(typeof(T));
-        double epsilon = MachineEpsilon.Of<T>();
-        string h = differentiation is null ? "h" : string.Create(CultureInfo.InvariantCulture, $"h = {differentiation.Step:0.00e+00}");
+        string h = differentiation is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" = {differentiation.Step:0.00e+00}");
+
+        // One line: t is the heading's (Hv[i] = d/dt g(x + t v)[i]); the step's maxima run over the
+        // coordinates v moves; the rounding of x + t v, measured, is on the evaluations line with its
+        // figures. The README has the whole account.
         string text = method == DifferenceMethod.CentralTwoPoint
             ? string.Create(CultureInfo.InvariantCulture,
-                $"central difference (g(x + h v) - g(x - h v)) / 2h, h = cbrt(ε) max(1, |x[k]|) / max|v[k]| over the k that v moves, {h} for {type} (ε = {epsilon:0.00e+00}); error estimate: {RoundOff.TwoPointUlps:0} ulps of round-off plus the measured effect of rounding x ± h v to {type}, kinks not detected; differences in double")
+                $"central difference in t at ±h; h = cbrt(ε) max(1, max|x|) / max|v|{h} in {type}; e(n) = {RoundOff.TwoPointUlps:0} ulps + rounding, no kink test")
             : string.Create(CultureInfo.InvariantCulture,
-                $"Richardson extrapolation of central differences of g(x + t v) at t = ±h, ±2h, ±4h, h = ε^(1/5)/4 max(1, |x[k]|) / max|v[k]| over the k that v moves, {h} for {type} (ε = {epsilon:0.00e+00}); e(n) = |R(h) - R(2h)| + {RoundOff.Ulps:0} ulps of round-off + the measured effect of rounding x + t v to {type}; kinks from one-sided derivatives; differences in double");
+                $"five-point rule R(h) in t at ±h, ±2h, ±4h; h = ε^(1/5)/4 max(1, max|x|) / max|v|{h} in {type}; e(n) = |R(h) - R(2h)| + {RoundOff.Ulps:0} ulps + rounding");
         return new CheckSubject(
             "Hessian-vector product",
             Noun,
             FunctionName,
             heading: "Hv[i] = Σ_j H[i,j] v[j] = d/dt g(x + t v)[i] at t = 0, with g the gradient function and H = ∂g/∂x the Hessian",
-            method: text);
+            method: text,
+            evaluations: differentiation?.Evaluations);
     }
 
     private static string Evaluations(DirectionalStep step, DifferenceMethod method)
     {
         string type = TypeNames.Friendly(typeof(T));
-        string along = method == DifferenceMethod.CentralTwoPoint ? "2 times along v (x ± h v)" : "6 times along v (x ± h v, ± 2h v, ± 4h v)";
+        int along = method == DifferenceMethod.CentralTwoPoint ? CentralDifference.EvaluationsPerEntry : Stencil.Multiples.Length;
         string rounding = step.Measured
             ? string.Create(CultureInfo.InvariantCulture,
                 $", {DirectionalDifference.RoundingEvaluations} along the rounding of those points and 3 at x; rounding x + t v to {type} moves the estimate's direction off v by up to {step.RoundingShare:0.0e+00} max|v|: its measured effect, at most {step.LargestRoundingEffect:0.0e+00} per entry, is part of e(n)")
             : $" and 3 at x; every point x + t v is exact in {type}";
-        return $"g evaluated {along}{rounding}; the round-off of g[i] is counted on at least max|g(x)|";
+        return string.Create(CultureInfo.InvariantCulture, $"{along} along v{rounding}; the round-off of g[i] is counted on at least max|g(x)|");
     }
 
     private static void ThrowIfUnusable(T[] x, T[] direction, T[] product)

@@ -44,10 +44,10 @@ internal interface IVectorDerivative<T>
     /// <param name="method">The difference rule.</param>
     /// <param name="into">Where the estimates go, as laid out by <see cref="Shape"/>.</param>
     /// <param name="meter">Counts the entries done, for <see cref="GradientCheckOptions.Progress"/>.</param>
-    /// <returns>The step the points were taken at and a note that says how, for the report.</returns>
+    /// <returns>The step the points were taken at and where the function was evaluated, for the report.</returns>
     VectorDifferentiation Differentiate(VectorFunction<T> function, double[] given, DifferenceMethod method, NumericalGradient into, ProgressMeter meter);
 
-    /// <summary>What was checked and how, for the report's heading and method lines.</summary>
+    /// <summary>What was checked and how, for the report's heading, method and evaluations lines.</summary>
     /// <param name="outputs">How many values the function returns.</param>
     /// <param name="method">The difference rule.</param>
     /// <param name="differentiation">How it was differentiated; null when the check stopped before.</param>

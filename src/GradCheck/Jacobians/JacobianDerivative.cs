@@ -55,11 +55,10 @@ internal sealed class JacobianDerivative<T> : IVectorDerivative<T>
     {
         JacobianDifference.Differentiate(function, x, given, method, into, meter);
         int perInput = method == DifferenceMethod.CentralTwoPoint ? CentralDifference.EvaluationsPerEntry : Stencil.Multiples.Length;
-        string stencil = method == DifferenceMethod.CentralTwoPoint ? "x[j] ± h" : "x[j] ± h, ± 2h, ± 4h";
         return new VectorDifferentiation(
             StepSize.RelativeStep<T>(method),
             string.Create(CultureInfo.InvariantCulture,
-                $"Each input alone is moved to {stencil}; each evaluation of f there gives a whole column J[:,j] ({perInput} evaluations per input, 3 at the given x); the round-off of f[i] is counted on at least Σ_j |n[i,j] x[j]|, the size of the terms it sums"));
+                $"{perInput} per input x[j], moved alone, each giving a whole column J[:,j], and 3 at the given x; the round-off of f[i] is counted on at least Σ_j |n[i,j] x[j]|, the size of the terms it sums"));
     }
 
     /// <inheritdoc />
@@ -67,7 +66,8 @@ internal sealed class JacobianDerivative<T> : IVectorDerivative<T>
         "Jacobian",
         Noun,
         FunctionName,
-        heading: string.Create(CultureInfo.InvariantCulture, $"J[i,j] = ∂f[i]/∂x[j]: row i is output f[i] of {outputs}, column j is input x[j] of {x.Length}"));
+        heading: string.Create(CultureInfo.InvariantCulture, $"J[i,j] = ∂f[i]/∂x[j]: row i is output f[i] of {outputs}, column j is input x[j] of {x.Length}"),
+        evaluations: differentiation?.Evaluations);
 
     /// <summary>Throws unless the Jacobian is (outputs of f, entries of x), naming both shapes.</summary>
     private static void ThrowIfShapesDiffer(T[,] jacobian, int outputs, int inputs)

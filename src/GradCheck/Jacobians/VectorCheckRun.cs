@@ -62,7 +62,7 @@ internal static class VectorCheckRun
 
         var rule = new ComparisonRule(options.Tolerance, epsilon, options.KinksFail);
         TensorReport tensor = GradientComparison.Compare(derivative.ReportName, derivative.Shape(given.Length), derivative.Analytic, numeric, rule, options.WorstEntriesShown);
-        List<string> notes = [differentiation.Evaluations];
+        List<string> notes = [];
         if (function.NonFiniteNote() is { } nonFinite)
         {
             notes.Add(nonFinite);

@@ -7,13 +7,14 @@ namespace GradCheck.Reporting;
 /// </summary>
 internal sealed class CheckSubject
 {
-    internal CheckSubject(string name, string noun, string function, string? heading = null, string? method = null)
+    internal CheckSubject(string name, string noun, string function, string? heading = null, string? method = null, string? evaluations = null)
     {
         Name = name;
         Noun = noun;
         Function = function;
         Heading = heading;
         Method = method;
+        Evaluations = evaluations;
     }
 
     /// <summary>The subject of <see cref="GradientChecker"/>'s reports.</summary>
@@ -36,4 +37,11 @@ internal sealed class CheckSubject
     /// entry-by-entry description does not apply (a difference along a direction); null to print that.
     /// </summary>
     public string? Method { get; }
+
+    /// <summary>
+    /// Where <see cref="Function"/> was evaluated and what that measured, in words, written after the
+    /// count of its evaluations on the report's last line (such as <c>21 evaluations of f: 6 per input
+    /// ...</c>); null for the count alone.
+    /// </summary>
+    public string? Evaluations { get; }
 }

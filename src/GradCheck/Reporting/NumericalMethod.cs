@@ -37,17 +37,21 @@ public sealed class NumericalMethod
     /// </summary>
     public bool Staged { get; internal init; }
 
-    /// <summary>The method in words, with its numbers.</summary>
+    /// <summary>
+    /// The method in one line: the rule, the step with its value for the element type, and where the
+    /// error estimate e(n) comes from. The full account (which points are evaluated when, how the noise
+    /// is measured, the kink test, the rounding of the points) is in the README's "The pass rule".
+    /// </summary>
     public override string ToString() => Rule switch
     {
         DifferenceMethod.CentralTwoPoint => string.Create(
             CultureInfo.InvariantCulture,
-            $"central difference (J(x+h) - J(x-h)) / 2h, h = cbrt(ε) max(1, |x|) = {RelativeStep:0.00e+00} max(1, |x|) for {ElementType} (ε = {MachineEpsilon:0.00e+00}); error estimate: {RoundOff.TwoPointUlps:0} ulps of round-off only, kinks not detected"),
+            $"central difference at ±h; h = cbrt(ε) max(1, |x|) = {RelativeStep:0.00e+00} max(1, |x|) in {ElementType}; e(n) = {RoundOff.TwoPointUlps:0} ulps of round-off, no kink test"),
         _ when !Staged => string.Create(
             CultureInfo.InvariantCulture,
-            $"Richardson extrapolation of central differences at h, 2h, 4h, h = ε^(1/5)/4 max(1, |x|) = {RelativeStep:0.00e+00} max(1, |x|) for {ElementType} (ε = {MachineEpsilon:0.00e+00}); e(n) = |R(h) - R(2h)| + {RoundOff.Ulps:0} ulps of round-off; kinks from one-sided derivatives"),
+            $"five-point rule R(h) at ±h, ±2h, ±4h; h = ε^(1/5)/4 max(1, |x|) = {RelativeStep:0.00e+00} max(1, |x|) in {ElementType}; e(n) = |R(h) - R(2h)| + {RoundOff.Ulps:0} ulps of round-off"),
         _ => string.Create(
             CultureInfo.InvariantCulture,
-            $"five-point rule from central differences at h and 2h, h = ε^(1/5)/4 max(1, |x|) = {RelativeStep:0.00e+00} max(1, |x|) for {ElementType} (ε = {MachineEpsilon:0.00e+00}), with ± 4h added where the verdict is open (a kink suspected, a failure to confirm, a coarse estimate) and steps up to 8h where noise limits an entry; e(n) = |D(h) - D(2h)| / 3, or |R(h) - R(2h)| with ± 4h, plus {CostNoise.MeasuredErrorCoverage:0} times the noise of the cost measured from fourth differences of its values and each value's rounding; kinks from one-sided derivatives"),
-    } + "; points exactly representable, differences in double";
+            $"five-point rule at ±h, ±2h (more where needed); h = ε^(1/5)/4 max(1, |x|) = {RelativeStep:0.00e+00} max(1, |x|) in {ElementType}; e(n) from h vs 2h + measured noise"),
+    };
 }

@@ -273,13 +273,14 @@ internal static class ReportFormatter
     private static bool IsComplete(GradientCheckReport report) =>
         report.Options.Coverage.Kind == CoverageKind.EveryEntry || report.Subject != CheckSubject.Gradient;
 
+    /// <summary>
+    /// The lines that say how the check was made, each said once: the notes, the options as code on a
+    /// line of their own (to be pasted), the coverage, the rule, the method in one line (its full
+    /// account is the README's), and last what the check measured and spent: the cost, the
+    /// evaluations and the whole-gradient figure, on one line.
+    /// </summary>
     private static void WriteFigures(StringBuilder text, GradientCheckReport report)
     {
-        if (report.Tensors.Count > 1)
-        {
-            text.AppendLine(Invariant, $"Whole gradient: ||a - n|| / (||a|| + ||n||) = {Scientific(report.RelativeDifference, 3)} (reported, not the verdict)");
-        }
-
         foreach (string note in report.Notes)
         {
             text.AppendLine(note);
@@ -291,11 +292,15 @@ internal static class ReportFormatter
         text.Append("Numerical ").Append(report.Subject.Noun).Append(": ").Append(report.Subject.Method ?? report.Method.ToString()).AppendLine();
         if (report.Subject == CheckSubject.Gradient)
         {
-            text.AppendLine(Invariant, $"Cost J = {Scientific(report.Cost, 8)} at the given parameters; {report.CostEvaluations} cost evaluations");
+            string whole = report.Tensors.Count > 1
+                ? $"; whole gradient ||a - n|| / (||a|| + ||n||) = {Scientific(report.RelativeDifference, 3)} (reported, not the verdict)"
+                : string.Empty;
+            text.AppendLine(Invariant, $"Cost J = {Scientific(report.Cost, 8)} at the given parameters; {report.CostEvaluations} evaluations of J{whole}");
         }
         else
         {
-            text.AppendLine(Invariant, $"{report.CostEvaluations} evaluations of {report.Subject.Function}");
+            string where = report.Subject.Evaluations is { } evaluations ? ": " + evaluations : string.Empty;
+            text.AppendLine(Invariant, $"{report.CostEvaluations} evaluations of {report.Subject.Function}{where}");
         }
     }
 

@@ -93,7 +93,7 @@ public class HessianVectorProductCheckerTests<T>
 
         AssertPasses(report);
         Assert.That(report.CostEvaluations, Is.EqualTo(11));
-        Assert.That(report.Notes[0], Does.Contain("rounding x + t v to " + (typeof(T) == typeof(float) ? "float" : "double") + " moves the estimate's direction off v by up to"));
+        Assert.That(report.Subject.Evaluations, Does.Contain("rounding x + t v to " + (typeof(T) == typeof(float) ? "float" : "double") + " moves the estimate's direction off v by up to"));
         Assert.That(report.Tensors[0].KinkCount, Is.Zero, report.ToString);
     }
 
@@ -112,7 +112,12 @@ public class HessianVectorProductCheckerTests<T>
         AssertPasses(twoPoint);
         Assert.That(richardson.CostEvaluations, Is.EqualTo(6 + 2 + 3));
         Assert.That(twoPoint.CostEvaluations, Is.EqualTo(2 + 2 + 3));
-        Assert.That(twoPoint.ToString(), Does.Contain("Numerical Hessian-vector product: central difference (g(x + h v) - g(x - h v)) / 2h"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(twoPoint.ToString(), Does.Contain("Numerical Hessian-vector product: central difference in t at ±h; h = cbrt(ε) max(1, max|x|) / max|v| = "));
+            Assert.That(twoPoint.ToString(), Does.Contain(Environment.NewLine + "7 evaluations of g: 2 along v"));
+            Assert.That(richardson.ToString(), Does.Contain(Environment.NewLine + "11 evaluations of g: 6 along v"));
+        }
     }
 
     [Test]
@@ -188,8 +193,11 @@ public class HessianVectorProductCheckerTests<T>
             Assert.That(lines[1], Is.EqualTo("Hv[i] = Σ_j H[i,j] v[j] = d/dt g(x + t v)[i] at t = 0, with g the gradient function and H = ∂g/∂x the Hessian"));
             Assert.That(lines[2], Does.StartWith("  Hv: wrong in 1 isolated entry only: "), "the diagnosis, under the heading");
             Assert.That(lines[3], Does.StartWith("Hv (4): 1 of 4 entries outside tolerance"));
-            Assert.That(lines, Has.One.StartsWith("Numerical Hessian-vector product: Richardson extrapolation of central differences of g(x + t v) at t = ±h, ±2h, ±4h"));
-            Assert.That(lines, Has.One.EqualTo("11 evaluations of g"));
+            Assert.That(lines, Has.One.Match(@"^Numerical Hessian-vector product: five-point rule R\(h\) in t at ±h, ±2h, ±4h; h = ε\^\(1/5\)/4 max\(1, max\|x\|\) / max\|v\| = \d\.\d\de-\d\d in (float|double); e\(n\) = \|R\(h\) - R\(2h\)\| \+ 2 ulps \+ rounding\r?$"));
+            Assert.That(
+                lines,
+                Has.One.Matches<string>(line => line!.StartsWith("11 evaluations of g: 6 along v", StringComparison.Ordinal) && line.TrimEnd().EndsWith("the round-off of g[i] is counted on at least max|g(x)|", StringComparison.Ordinal)),
+                "the count and where g was evaluated, on one line");
         }
     }
 
