@@ -347,8 +347,8 @@ internal static class GradientCheckRun
     private static CheckObstacle ModifiedGradient(string tensor) =>
         new(
             CheckObstacleKind.CostModifiedGradient,
-            $"the gradient given for {tensor} changed while the check evaluated the cost: a check of a sample or along random directions reads the gradient where it is kept instead of copying it, " +
-            "so the cost must not write to it (does the cost run the backward pass into the same arrays, or clear them?); give the check a copy of the gradient, or a cost that only reads its parameters");
+            $"the gradient given for {tensor} changed while the check evaluated the cost: a check along random directions reads the gradient where it is kept, without copying it, " +
+            "so the cost must not write to it (does it run the backward pass into the same arrays, or clear them?); give the check a copy of the gradient, or a cost that only reads its parameters");
 
     /// <summary>The indices of the tensors to check, in parameter order: all, or those named in <paramref name="names"/>.</summary>
     private static int[] SelectedTensors<T>(TensorSet<T> parameters, IReadOnlyCollection<string>? names)

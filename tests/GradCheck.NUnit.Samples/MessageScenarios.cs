@@ -96,6 +96,16 @@ public sealed partial class MessageScenarios
     [Test]
     public void Cost_not_deterministic_right() => Flat(t => t[0] * t[0], [1.5], [3.0]);
 
+    /// <summary>
+    /// A forward pass that also runs the backward pass into the arrays being checked, along random
+    /// directions, which read the gradient in place: named, never judged. The twin gives the check a copy.
+    /// </summary>
+    [Test]
+    public void Cost_writes_the_gradient_it_is_checked_against_wrong() => GradientWritingCost(checkACopy: false);
+
+    [Test]
+    public void Cost_writes_the_gradient_it_is_checked_against_right() => GradientWritingCost(checkACopy: true);
+
     [Test]
     public void Nothing_checkable_at_kinks_wrong() => Flat(t => Math.Max(0, t[0]) + Math.Abs(t[1]), [0.0, 0.0], [2.0, 3.0]);
 
@@ -167,6 +177,24 @@ public sealed partial class MessageScenarios
 
     private static void Flat(Func<double[], double> cost, double[] theta, double[] gradient) =>
         Assert.That(gradient, Is.GradientOf(cost).At(theta));
+
+    private static void GradientWritingCost(bool checkACopy)
+    {
+        double[] w = [0.5, -1.5, 2.0, 0.25];
+        double[] dw = [1.0, -3.0, 4.0, 0.5];
+        double ForwardAndBackward()
+        {
+            for (int i = 0; i < w.Length; i++)
+            {
+                dw[i] = 2 * w[i];
+            }
+
+            return w.Sum(value => value * value);
+        }
+
+        var gradient = new Dictionary<string, double[]> { ["w"] = checkACopy ? [.. dw] : dw };
+        Assert.That(gradient, Is.GradientOf(ForwardAndBackward).WithRespectTo(new Dictionary<string, double[]> { ["w"] = w }).AlongRandomDirections(seed: 1));
+    }
 
     private static void Separable(Action<Dictionary<string, double[,]>> plant)
     {

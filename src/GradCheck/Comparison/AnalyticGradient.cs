@@ -71,6 +71,15 @@ internal sealed class AnalyticGradient<T>
         }
     }
 
+    /// <summary>
+    /// Every entry, for a pass over many of them (a direction's dot product and points): the span read once,
+    /// not per entry. A gradient of which only a sample was copied has no such view.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Only a sample was copied.</exception>
+    public Reader Everywhere() => copiedAt is null
+        ? new Reader(copy, given.Span)
+        : throw new InvalidOperationException($"Only the sampled entries of the gradient of {name} were copied.");
+
     /// <summary>The entries <see cref="this[int]"/> can read: every one, unless only a sample was copied.</summary>
     public IEnumerable<int> Readable => copiedAt ?? Enumerable.Range(0, Length);
 
@@ -135,5 +144,23 @@ internal sealed class AnalyticGradient<T>
         }
 
         return values;
+    }
+
+    /// <summary>a at any entry, from the copy or from the gradient where it is kept (<see cref="Everywhere"/>).</summary>
+    public readonly ref struct Reader
+    {
+        private readonly ReadOnlySpan<double> copy;
+        private readonly ReadOnlySpan<T> inPlace;
+        private readonly bool copied;
+
+        internal Reader(double[]? copy, ReadOnlySpan<T> inPlace)
+        {
+            this.copy = copy;
+            this.inPlace = inPlace;
+            copied = copy is not null;
+        }
+
+        /// <summary>a at entry <paramref name="index"/>, in double.</summary>
+        public double this[int index] => copied ? copy[index] : double.CreateTruncating(inPlace[index]);
     }
 }

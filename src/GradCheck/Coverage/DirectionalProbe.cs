@@ -53,12 +53,13 @@ internal static class DirectionalProbe
         double dot = 0;
         double magnitude = 0;
         SeededRandom draws = direction.Start();
+        AnalyticGradient<T>.Reader a = analytic.Everywhere();
         for (int k = 0; k < count; k++)
         {
             int index = first + k;
             double step = StepSize.Magnitude(given[index], h) * direction.Next(ref draws);
-            dot += analytic[index] * step;
-            magnitude += Math.Abs(analytic[index] * step);
+            dot += a[index] * step;
+            magnitude += Math.Abs(a[index] * step);
         }
 
         ReadOnlySpan<int> multiples = DirectionalStencil.Multiples(rule.Method);
@@ -83,7 +84,7 @@ internal static class DirectionalProbe
                     }
 
                     values[index] = DirectionalStencil.Point<T>(x, step, t, out double deviation);
-                    offLine += double.IsFinite(analytic[index]) ? analytic[index] * deviation : 0;
+                    offLine += double.IsFinite(a[index]) ? a[index] * deviation : 0;
                 }
 
                 if (point < multiples.Length)

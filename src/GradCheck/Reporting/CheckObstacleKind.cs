@@ -15,6 +15,6 @@ public enum CheckObstacleKind
     /// <summary>A worker's model of a parallel check computes another cost than the model at the same parameters.</summary>
     WorkerModelDiffers,
 
-    /// <summary>The cost changed the gradient given, which a check of a sample or along random directions reads where it is kept.</summary>
+    /// <summary>The cost changed the gradient given, which a check along random directions (or by the Taylor remainder) reads where it is kept.</summary>
     CostModifiedGradient,
 }
