@@ -46,9 +46,6 @@ internal sealed class NumericalGradient
     /// <summary>The number of entries of the tensor.</summary>
     public int Length { get; }
 
-    /// <summary>Whether it holds only the entries written (see the constructor).</summary>
-    public bool IsSparse => slots is not null;
-
     /// <summary>How many entries have been differentiated: every one when dense.</summary>
     public int CheckedCount => indices?.Count ?? Length;
 
