@@ -87,7 +87,11 @@ internal static class GradientCheckRun
         bool rechecking = false;
         CancellationToken cancellation = options.CancellationToken;
         double baseCost = double.NaN;
+
+        // The evaluations at the given point are counted here; those of the differentiation and the
+        // re-check as they happen, on every worker (not the workers' set-up, which a serial check has not).
         long evaluations = 0;
+        var counter = new EvaluationCounter();
         try
         {
             baseCost = CostEvaluation.At(cost, "the given parameters (before any perturbation)", cancellation);
@@ -122,7 +126,7 @@ internal static class GradientCheckRun
             // Started here, so that the time left is that of the entries alone.
             meter = new ProgressMeter(options.Progress, total, options.Clock);
             var rule = new EntryRule<T>(options.Method, baseCost, cancellation);
-            evaluations += Differentiate(workers, snapshot, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions, taylors, hessianVectorProduct);
+            Differentiate([.. workers.Select(counter.Counting)], snapshot, selected, entries, analytic, rule, comparison, options.Coverage, meter, numerics, directions, taylors, hessianVectorProduct);
 
             AddIfModified(obstacles, snapshot.RestoreModified());
             foreach (WorkerModel<T> worker in workers.AsSpan(1))
@@ -147,20 +151,20 @@ internal static class GradientCheckRun
             if (obstacles.Count == 0 && backward is not null && options.RecheckAtNudgedPoint)
             {
                 rechecking = true;
-                recheck = RecheckNotCheckable(cost, parameters, snapshot, selected, entriesJudged, backward, comparison, options, ref evaluations);
+                recheck = RecheckNotCheckable(counter.Counting(cost), parameters, snapshot, selected, entriesJudged, backward, comparison, options);
             }
         }
         catch (GradientWrittenException written)
         {
             // Read in place by a partial check, the gradient is the user's: what the cost wrote there stays.
             obstacles.Add(ModifiedGradient(written.Tensor));
-            return new GradientCheckReport([], obstacles, method, options, baseCost, evaluations) { Notes = notes };
+            return new GradientCheckReport([], obstacles, method, options, baseCost, evaluations + counter.Count) { Notes = notes };
         }
         catch (ParameterWrittenException written)
         {
             // The finally below restores the entry; the values measured so far are at points the check did not choose.
             obstacles.Add(ModifiedParameters([written.Tensor], written.Message));
-            return new GradientCheckReport([], obstacles, method, options, baseCost, evaluations) { Notes = notes };
+            return new GradientCheckReport([], obstacles, method, options, baseCost, evaluations + counter.Count) { Notes = notes };
         }
         catch (OperationCanceledException cancelled) when (cancellation.IsCancellationRequested)
         {
@@ -187,7 +191,7 @@ internal static class GradientCheckRun
             tensors[t] = GradientComparison.Report(tensor.Name, tensor.Storage.Shape, entriesJudged[t], options.WorstEntriesShown, directions[t], taylors[t]);
         }
 
-        return new GradientCheckReport(tensors, obstacles, method, options, baseCost, evaluations) { Notes = notes, Recheck = recheck };
+        return new GradientCheckReport(tensors, obstacles, method, options, baseCost, evaluations + counter.Count) { Notes = notes, Recheck = recheck };
     }
 
     /// <summary>
@@ -205,8 +209,7 @@ internal static class GradientCheckRun
         TensorEntries[] entries,
         Func<TensorStorage<T>[]> backward,
         ComparisonRule comparison,
-        GradientCheckOptions options,
-        ref long evaluations)
+        GradientCheckOptions options)
         where T : IFloatingPointIeee754<T>
     {
         int[][] pending = [.. entries.Select(tensor => tensor.CheckedIndices.Where(index => tensor.Outcomes[index] == EntryOutcome.NotCheckable).ToArray())];
@@ -222,7 +225,6 @@ internal static class GradientCheckRun
         {
             PointNudge nudge = first with { Point = points + 1 };
             NudgedMeasurement<T> measured = NudgedRecheckRun.Run(cost, parameters, snapshot, selected, pending, backward, nudge, comparison, options);
-            evaluations += measured.Evaluations;
             if (measured.NotMade is not null)
             {
                 notMade = measured.NotMade;
@@ -275,8 +277,7 @@ internal static class GradientCheckRun
         };
 
     /// <summary>Differentiates the selected tensors as the coverage says: every entry, a sample, or random directions.</summary>
-    /// <returns>The number of cost evaluations made.</returns>
-    private static long Differentiate<T>(
+    private static void Differentiate<T>(
         WorkerModel<T>[] workers,
         ParameterSnapshot<T> snapshot,
         int[] selected,
@@ -293,17 +294,15 @@ internal static class GradientCheckRun
         where T : IFloatingPointIeee754<T>
     {
         WorkerModel<T> main = workers[0];
-        long evaluations = 0;
         if (coverage.Kind == CoverageKind.TaylorRemainder)
         {
             for (int t = 0; t < selected.Length; t++)
             {
                 numerics[t] = new NumericalGradient(analytic[t].Length, sparse: true);
-                taylors[t] = TaylorRemainderCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.Given(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage, out directions[t], out long spent, hessianVectorProduct);
-                evaluations += spent;
+                taylors[t] = TaylorRemainderCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.Given(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage, out directions[t], hessianVectorProduct);
             }
 
-            return evaluations;
+            return;
         }
 
         if (coverage.Kind == CoverageKind.RandomDirections)
@@ -311,11 +310,10 @@ internal static class GradientCheckRun
             for (int t = 0; t < selected.Length; t++)
             {
                 numerics[t] = new NumericalGradient(analytic[t].Length, sparse: true);
-                directions[t] = RandomDirectionCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.Given(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage, out long spent);
-                evaluations += spent;
+                directions[t] = RandomDirectionCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.Given(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage);
             }
 
-            return evaluations;
+            return;
         }
 
         for (int t = 0; t < selected.Length; t++)
@@ -324,7 +322,7 @@ internal static class GradientCheckRun
             numerics[t] = new NumericalGradient(analytic[t].Length, sparse: entries[t] is not null);
         }
 
-        return StagedDifferentiation.Run(workers, selected, entries, analytic, rule, comparison, meter, numerics);
+        StagedDifferentiation.Run(workers, selected, entries, analytic, rule, comparison, meter, numerics);
     }
 
     private static void AddIfModified(List<CheckObstacle> obstacles, List<string> modified)

@@ -35,13 +35,11 @@ internal static class Localisation
     /// <param name="rule">The difference rule.</param>
     /// <param name="comparison">The pass rule.</param>
     /// <param name="coverage">The seed and how many entries to find.</param>
-    /// <returns>The number of cost evaluations made.</returns>
-    public static long Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, AnalyticGradient<T> analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage)
+    public static void Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, AnalyticGradient<T> analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage)
         where T : IFloatingPointIeee754<T>
     {
         int length = analytic.Length;
         int wanted = coverage.EntriesLocalised;
-        long evaluations = 0;
         var probe = new CostProbe<T>(cost, tensor, rule.Cancellation);
 
         // A handful of entries has too few noise samples to measure with: the worst-case ulp model.
@@ -61,12 +59,11 @@ internal static class Localisation
         foreach (int index in sampled)
         {
             rule.Differentiate(probe, index, noise, into);
-            evaluations += rule.EvaluationsPerEntry;
         }
 
         if (sampled.Exists(index => Fails(analytic, into, index, comparison)))
         {
-            return evaluations;
+            return;
         }
 
         // Depth first: the first half that fails is followed down to its wrong entry before the next.
@@ -84,8 +81,7 @@ internal static class Localisation
                 if (!into.IsChecked(index))
                 {
                     rule.Differentiate(probe, index, noise, into);
-                    evaluations += rule.EvaluationsPerEntry;
-                }
+                        }
 
                 found += Fails(analytic, into, index, comparison) ? 1 : 0;
                 continue;
@@ -98,8 +94,7 @@ internal static class Localisation
             {
                 var direction = new RandomDirection(coverage.Seed, position, substream: -2 - tests, half.Count);
                 tests++;
-                evaluations += rule.EvaluationsPerEntry;
-                DirectionReport test = DirectionalProbe.Measure(cost, tensor, given, half.First, direction, analytic, rule, comparison, "a random direction over part of it");
+                    DirectionReport test = DirectionalProbe.Measure(cost, tensor, given, half.First, direction, analytic, rule, comparison, "a random direction over part of it");
                 if (!test.Passed)
                 {
                     failing.Add(half);
@@ -112,7 +107,6 @@ internal static class Localisation
             }
         }
 
-        return evaluations;
     }
 
     /// <summary>Whether an entry differentiated on its own fails, under the scale of the entries known so far.</summary>

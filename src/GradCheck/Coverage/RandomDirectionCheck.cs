@@ -24,24 +24,21 @@ internal static class RandomDirectionCheck
     /// <param name="rule">The difference rule.</param>
     /// <param name="comparison">The pass rule.</param>
     /// <param name="coverage">The number of directions, the seed, how many entries to localise.</param>
-    /// <param name="evaluations">The number of cost evaluations made.</param>
     /// <returns>One report per direction.</returns>
-    public static DirectionReport[] Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, AnalyticGradient<T> analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage, out long evaluations)
+    public static DirectionReport[] Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, AnalyticGradient<T> analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage)
         where T : IFloatingPointIeee754<T>
     {
         var directions = new DirectionReport[coverage.Count];
-        evaluations = 0;
         for (int d = 0; d < directions.Length; d++)
         {
             var direction = new RandomDirection(coverage.Seed, position, substream: d, analytic.Length);
             string what = string.Create(CultureInfo.InvariantCulture, $"random direction {d + 1}");
             directions[d] = DirectionalProbe.Measure(cost, tensor, given, first: 0, direction, analytic, rule, comparison, what);
-            evaluations += rule.EvaluationsPerEntry;
         }
 
         if (!Array.TrueForAll(directions, direction => direction.Passed))
         {
-            evaluations += Localisation.Run(cost, tensor, given, position, analytic, into, rule, comparison, coverage);
+            Localisation.Run(cost, tensor, given, position, analytic, into, rule, comparison, coverage);
         }
 
         return directions;

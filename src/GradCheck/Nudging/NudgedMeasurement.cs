@@ -11,7 +11,6 @@ namespace GradCheck.Nudging;
 /// <typeparam name="T">The element type.</typeparam>
 /// <param name="Analytic">For each selected tensor, a at the nudged point at the entries re-checked; null for a tensor with nothing to re-check, or when the re-check could not be made.</param>
 /// <param name="Numerics">For each selected tensor, n at the nudged point for the entries re-checked; null as for <paramref name="Analytic"/>.</param>
-/// <param name="Evaluations">The cost evaluations the re-check made.</param>
 /// <param name="NotMade">Why the re-check could not be made (the cost not finite at the nudged point); null when it was.</param>
-internal sealed record NudgedMeasurement<T>(AnalyticGradient<T>?[] Analytic, NumericalGradient?[] Numerics, long Evaluations, string? NotMade)
+internal sealed record NudgedMeasurement<T>(AnalyticGradient<T>?[] Analytic, NumericalGradient?[] Numerics, string? NotMade)
     where T : IFloatingPointIeee754<T>;

@@ -42,16 +42,14 @@ internal static class NudgedRecheckRun
         var numerics = new NumericalGradient?[selected.Length];
         string where = $"the point nudged off the ties (seed {nudge.Seed})";
         CancellationToken cancellation = options.CancellationToken;
-        long evaluations = 0;
         try
         {
             nudge.Apply(parameters);
             var nudgedPoint = new ParameterSnapshot<T>(parameters);
             double baseCost = CostEvaluation.At(cost, where, cancellation);
-            evaluations++;
             if (!double.IsFinite(baseCost))
             {
-                return new NudgedMeasurement<T>(new AnalyticGradient<T>?[selected.Length], numerics, evaluations, $"the cost is {DistinctDigits.General(baseCost)} there");
+                return new NudgedMeasurement<T>(new AnalyticGradient<T>?[selected.Length], numerics, $"the cost is {DistinctDigits.General(baseCost)} there");
             }
 
             TensorStorage<T>[] gradients = Backward(backward, where, cancellation);
@@ -69,7 +67,7 @@ internal static class NudgedRecheckRun
 
             // On the user's model alone: the entries are few, and the workers' models hold the given point.
             long total = toRecheck.Sum(t => (long)entries[t].Length);
-            evaluations += StagedDifferentiation.Run(
+            StagedDifferentiation.Run(
                 [new WorkerModel<T>(cost, parameters)],
                 [.. toRecheck.Select(t => selected[t])],
                 [.. toRecheck.Select(t => entries[t])],
@@ -84,7 +82,7 @@ internal static class NudgedRecheckRun
             givenPoint.RestoreModified();
         }
 
-        return new NudgedMeasurement<T>(analytic, numerics, evaluations, NotMade: null);
+        return new NudgedMeasurement<T>(analytic, numerics, NotMade: null);
     }
 
     /// <summary>The backward pass at the nudged point; an exception it throws names the point.</summary>

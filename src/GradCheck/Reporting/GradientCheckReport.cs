@@ -61,7 +61,12 @@ public sealed class GradientCheckReport
     /// <summary>The cost at the unperturbed parameters.</summary>
     public double Cost { get; }
 
-    /// <summary>How many times the cost was evaluated.</summary>
+    /// <summary>
+    /// How many times the cost was evaluated: at the given parameters and for the numerical derivatives, on
+    /// every worker, up to where the check ended (also when it stopped part way). The set-up of a parallel
+    /// check's workers (each proved to compute the model's cost) is not counted, so that a parallel check
+    /// reports as a serial one does.
+    /// </summary>
     public long CostEvaluations { get; }
 
     /// <summary>

@@ -45,8 +45,7 @@ internal static class StagedDifferentiation
     /// <param name="comparison">The pass rule, which decides which entries need more points.</param>
     /// <param name="meter">Counts the entries done.</param>
     /// <param name="numerics">Receives each selected tensor's numerical gradient (already created).</param>
-    /// <returns>The number of cost evaluations made.</returns>
-    public static long Run<T>(
+    public static void Run<T>(
         WorkerModel<T>[] workers,
         int[] selected,
         int[]?[] entries,
@@ -59,7 +58,8 @@ internal static class StagedDifferentiation
     {
         if (rule.Method == DifferenceMethod.CentralTwoPoint)
         {
-            return TwoPoint(workers, selected, entries, rule, meter, numerics);
+            TwoPoint(workers, selected, entries, rule, meter, numerics);
+            return;
         }
 
         var stages = new TensorStages<T>[selected.Length];
@@ -77,7 +77,6 @@ internal static class StagedDifferentiation
             stages[t].Climb(climbing, noise[t]);
         }
 
-        return stages.Sum(stage => stage.Evaluations);
     }
 
     /// <summary>Pools the noise samples of each tensor and of the whole check (<see cref="NoiseLevel"/>).</summary>
@@ -98,18 +97,14 @@ internal static class StagedDifferentiation
     }
 
     /// <summary>The two-point rule: x ± h for every entry, with the ulp model of round-off.</summary>
-    private static long TwoPoint<T>(WorkerModel<T>[] workers, int[] selected, int[]?[] entries, EntryRule<T> rule, ProgressMeter meter, NumericalGradient[] numerics)
+    private static void TwoPoint<T>(WorkerModel<T>[] workers, int[] selected, int[]?[] entries, EntryRule<T> rule, ProgressMeter meter, NumericalGradient[] numerics)
         where T : IFloatingPointIeee754<T>
     {
-        long evaluations = 0;
         var noise = CostNoise.Ulps(RoundOff.TwoPointUlps * MachineEpsilon.Of<T>());
         for (int t = 0; t < selected.Length; t++)
         {
             NumericalGradient into = numerics[t];
             EntrySweep.Run(workers, selected[t], entries[t], rule.Cancellation, (in probe, _, index) => rule.Differentiate(probe, index, noise, into), meter);
-            evaluations += 2L * (entries[t]?.Length ?? workers[0].Parameters.Tensors[selected[t]].Storage.Length);
         }
-
-        return evaluations;
     }
 }

@@ -42,9 +42,6 @@ internal sealed class TensorStages<T>
         values = new StencilValues(entries?.Length ?? workers[0].Parameters.Tensors[tensor].Storage.Length);
     }
 
-    /// <summary>The cost evaluations made so far.</summary>
-    public long Evaluations { get; private set; }
-
     /// <summary>The entries' values, as the user's model holds them (restored after every evaluation).</summary>
     private ReadOnlySpan<T> X => workers[0].Parameters.Tensors[tensor].Storage.Span;
 
@@ -224,7 +221,6 @@ internal sealed class TensorStages<T>
             entryRule.Evaluate(probe, index, points, at);
             store.Store(positions?[k] ?? k, points, at);
         }, meter);
-        Evaluations += (long)points.Length * (positions?.Length ?? values.Count);
     }
 
     private int IndexOf(int position) => entries?[position] ?? position;

@@ -27,25 +27,22 @@ internal static class TaylorRemainderCheck
     /// <param name="comparison">The pass rule of the localisation.</param>
     /// <param name="coverage">The seed, how many entries to localise.</param>
     /// <param name="directions">The derivative along u, when the test was undecided; empty otherwise.</param>
-    /// <param name="evaluations">The number of cost evaluations made.</param>
     /// <param name="hessianVectorProduct">H u over the tensor for R2; null for R1.</param>
-    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, AnalyticGradient<T> analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage, out DirectionReport[] directions, out long evaluations, Func<T[], T[]>? hessianVectorProduct = null)
+    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, AnalyticGradient<T> analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage, out DirectionReport[] directions, Func<T[], T[]>? hessianVectorProduct = null)
         where T : IFloatingPointIeee754<T>
     {
         TaylorReport taylor = TaylorRemainderTest.Run(cost, tensor, position, analytic, rule.BaseCost, coverage.Seed, rule.Cancellation, hessianVectorProduct);
-        evaluations = taylor.CostEvaluations;
         directions = [];
         if (taylor.Undecided)
         {
             // The same stream as the test's own direction: the derivative is taken along the same u.
             var direction = new RandomDirection(coverage.Seed, position, TaylorRemainderTest.DirectionSubstream, analytic.Length);
             directions = [DirectionalProbe.Measure(cost, tensor, given, first: 0, direction, analytic, rule, comparison, "the Taylor test's direction")];
-            evaluations += rule.EvaluationsPerEntry;
         }
 
         if (!taylor.Passed || !Array.TrueForAll(directions, direction => direction.Passed))
         {
-            evaluations += Localisation.Run(cost, tensor, given, position, analytic, into, rule, comparison, coverage);
+            Localisation.Run(cost, tensor, given, position, analytic, into, rule, comparison, coverage);
         }
 
         return taylor;

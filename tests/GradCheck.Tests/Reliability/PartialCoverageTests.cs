@@ -70,11 +70,13 @@ public class PartialCoverageTests<T>
         T[] gradient = GradientOf(weights);
         var options = new GradientCheckOptions { Coverage = coverage == GradientRead.AlongRandomDirections ? CheckCoverage.RandomDirections(seed: 1) : CheckCoverage.TaylorRemainder(seed: 1) };
 
-        GradientCheckReport report = GradientChecker.Check(() => WritingCost(weights, gradient, write), Named(weights), Named(gradient), options);
+        int calls = 0;
+        GradientCheckReport report = GradientChecker.Check(() => { calls++; return WritingCost(weights, gradient, write); }, Named(weights), Named(gradient), options);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Passed, Is.False);
+            Assert.That(report.CostEvaluations, Is.EqualTo(calls), "the evaluations made before the check stopped, not those it set out to make");
             Assert.That(report.Obstacles.Select(obstacle => obstacle.Kind), Is.EqualTo(new[] { CheckObstacleKind.CostModifiedGradient }), report.ToString());
             Assert.That(report.ToString(), Does.Contain("the gradient given for w changed while the check evaluated the cost").And.Contain("give the check a copy of the gradient"));
             Assert.That(Bits.Of(weights), Is.EqualTo(before), "the parameters are restored");
