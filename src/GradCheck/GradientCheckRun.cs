@@ -299,7 +299,7 @@ internal static class GradientCheckRun
             for (int t = 0; t < selected.Length; t++)
             {
                 numerics[t] = new NumericalGradient(analytic[t].Length, sparse: true);
-                taylors[t] = TaylorRemainderCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.Given(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage, out directions[t], hessianVectorProduct);
+                taylors[t] = TaylorRemainderCheck.Run(main.Cost, main.Parameters.Tensors[selected[t]], snapshot.GivenMemory(selected[t]), selected[t], analytic[t], numerics[t], rule, comparison, coverage, out directions[t], hessianVectorProduct);
             }
 
             return;

@@ -5,8 +5,8 @@ namespace GradCheck.Benchmarks;
 
 /// <summary>
 /// What a check of a few entries of a large model allocates: one named tensor of 1 or 2 million
-/// entries, read in place by a cost that allocates nothing (Σ x²), checked on a sample of 16 entries
-/// or along 4 random directions, with its exact gradient or with planted mistakes.
+/// entries, read in place by a cost that allocates nothing (Σ x²), checked on a sample of 16 entries,
+/// along 4 random directions or by the Taylor test, with its exact gradient or with planted mistakes.
 /// </summary>
 /// <remarks>
 /// <see cref="AllocationSlopeColumn"/> gives the bytes per entry of the tensor: of them, 8 (a double)
@@ -26,6 +26,9 @@ public class LargeModelAllocationBenchmarks
 
         /// <summary>4 random directions over the whole tensor.</summary>
         RandomDirections4,
+
+        /// <summary>The Taylor-remainder test along one random direction over the whole tensor.</summary>
+        TaylorRemainder,
     }
 
     /// <summary>The gradient checked.</summary>
@@ -38,8 +41,8 @@ public class LargeModelAllocationBenchmarks
         OnePercentOff,
 
         /// <summary>
-        /// One entry doubled: the fast check fails along its directions and bisects its way to the entry; a sample
-        /// of 16 misses it and passes (the trade a sample makes).
+        /// One entry doubled: the fast and Taylor checks fail along their directions and bisect their way to the
+        /// entry; a sample of 16 misses it and passes (the trade a sample makes).
         /// </summary>
         OneEntryWrong,
     }
@@ -54,7 +57,7 @@ public class LargeModelAllocationBenchmarks
     public int Entries { get; set; }
 
     /// <summary>The coverage.</summary>
-    [Params(Sparse.SampledEntries16, Sparse.RandomDirections4)]
+    [Params(Sparse.SampledEntries16, Sparse.RandomDirections4, Sparse.TaylorRemainder)]
     public Sparse Coverage { get; set; }
 
     /// <summary>The gradient.</summary>
@@ -80,7 +83,12 @@ public class LargeModelAllocationBenchmarks
         gradient = new Dictionary<string, double[]> { ["W"] = dW };
         options = new GradientCheckOptions
         {
-            Coverage = Coverage == Sparse.SampledEntries16 ? CheckCoverage.SampledEntries(16, seed: 1) : CheckCoverage.RandomDirections(4, seed: 1),
+            Coverage = Coverage switch
+            {
+                Sparse.SampledEntries16 => CheckCoverage.SampledEntries(16, seed: 1),
+                Sparse.RandomDirections4 => CheckCoverage.RandomDirections(4, seed: 1),
+                _ => CheckCoverage.TaylorRemainder(seed: 1),
+            },
         };
         GradientCheckReport report = Check();
         bool shouldPass = Mistake == Gradient.Exact || (Mistake == Gradient.OneEntryWrong && Coverage == Sparse.SampledEntries16);

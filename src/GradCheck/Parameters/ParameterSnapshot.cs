@@ -43,6 +43,9 @@ internal sealed class ParameterSnapshot<T>
     /// <summary>The saved values of tensor <paramref name="tensor"/>: the given point, from which a directional probe moves and to which it restores.</summary>
     public ReadOnlySpan<T> Given(int tensor) => saved[tensor];
 
+    /// <summary>The saved values of tensor <paramref name="tensor"/>, for a holder that outlives a call (the Taylor test's line of points).</summary>
+    public ReadOnlyMemory<T> GivenMemory(int tensor) => saved[tensor];
+
     /// <summary>Writes the saved values into another set of parameters with the same shapes (a worker's model).</summary>
     public void CopyTo(TensorSet<T> other)
     {

@@ -17,24 +17,25 @@ internal sealed class LineOfPoints<T>
 {
     private readonly Func<T> cost;
     private readonly NamedTensor<T> tensor;
-    private readonly double[] direction;
+    private readonly ReadOnlyMemory<T> given;
+    private readonly TaylorDirection<T> direction;
     private readonly AnalyticGradient<T> analytic;
     private readonly CancellationToken cancellation;
-    private readonly T[] original;
 
     /// <param name="cost">The cost.</param>
     /// <param name="tensor">The tensor moved.</param>
-    /// <param name="direction">u, one value per entry.</param>
+    /// <param name="given">The tensor at the given point (the check's snapshot of it): where the line starts, and what every entry is put back to.</param>
+    /// <param name="direction">u.</param>
     /// <param name="analytic">a over the tensor.</param>
     /// <param name="cancellation">The check's cancellation.</param>
-    public LineOfPoints(Func<T> cost, NamedTensor<T> tensor, double[] direction, AnalyticGradient<T> analytic, CancellationToken cancellation)
+    public LineOfPoints(Func<T> cost, NamedTensor<T> tensor, ReadOnlyMemory<T> given, TaylorDirection<T> direction, AnalyticGradient<T> analytic, CancellationToken cancellation)
     {
         this.cost = cost;
         this.tensor = tensor;
+        this.given = given;
         this.direction = direction;
         this.analytic = analytic;
         this.cancellation = cancellation;
-        original = tensor.Storage.Span.ToArray();
     }
 
     /// <summary>How many times the cost has been evaluated.</summary>
@@ -46,13 +47,15 @@ internal sealed class LineOfPoints<T>
     public (double Cost, double Linear, double LinearMagnitude) At(double t, string what)
     {
         Span<T> values = tensor.Storage.Span;
+        ReadOnlySpan<T> original = given.Span;
         double linear = 0;
         double magnitude = 0;
         try
         {
+            TaylorDirection<T>.Pass u = direction.Start();
             for (int i = 0; i < values.Length; i++)
             {
-                T moved = original[i] + T.CreateTruncating(t * direction[i]);
+                T moved = original[i] + T.CreateTruncating(t * u.Next(i));
                 values[i] = moved;
                 double term = analytic[i] * (double.CreateTruncating(moved) - double.CreateTruncating(original[i]));
                 linear += term;

@@ -28,21 +28,21 @@ internal static class TaylorRemainderCheck
     /// <param name="coverage">The seed, how many entries to localise.</param>
     /// <param name="directions">The derivative along u, when the test was undecided; empty otherwise.</param>
     /// <param name="hessianVectorProduct">H u over the tensor for R2; null for R1.</param>
-    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlySpan<T> given, int position, AnalyticGradient<T> analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage, out DirectionReport[] directions, Func<T[], T[]>? hessianVectorProduct = null)
+    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlyMemory<T> given, int position, AnalyticGradient<T> analytic, NumericalGradient into, EntryRule<T> rule, ComparisonRule comparison, CheckCoverage coverage, out DirectionReport[] directions, Func<T[], T[]>? hessianVectorProduct = null)
         where T : IFloatingPointIeee754<T>
     {
-        TaylorReport taylor = TaylorRemainderTest.Run(cost, tensor, position, analytic, rule.BaseCost, coverage.Seed, rule.Cancellation, hessianVectorProduct);
+        TaylorReport taylor = TaylorRemainderTest.Run(cost, tensor, given, position, analytic, rule.BaseCost, coverage.Seed, rule.Cancellation, hessianVectorProduct);
         directions = [];
         if (taylor.Undecided)
         {
             // The same stream as the test's own direction: the derivative is taken along the same u.
             var direction = new RandomDirection(coverage.Seed, position, TaylorRemainderTest.DirectionSubstream, analytic.Length);
-            directions = [DirectionalProbe.Measure(cost, tensor, given, first: 0, direction, analytic, rule, comparison, "the Taylor test's direction")];
+            directions = [DirectionalProbe.Measure(cost, tensor, given.Span, first: 0, direction, analytic, rule, comparison, "the Taylor test's direction")];
         }
 
         if (!taylor.Passed || !Array.TrueForAll(directions, direction => direction.Passed))
         {
-            Localisation.Run(cost, tensor, given, position, analytic, into, rule, comparison, coverage);
+            Localisation.Run(cost, tensor, given.Span, position, analytic, into, rule, comparison, coverage);
         }
 
         return taylor;

@@ -48,31 +48,25 @@ internal static class TaylorRemainderTest
     /// <summary>Runs the test of one tensor.</summary>
     /// <param name="cost">The cost.</param>
     /// <param name="tensor">The tensor, perturbed in place and restored by assignment, also when the cost throws.</param>
+    /// <param name="given">The tensor's values at the given point, the check's snapshot of it: where the line starts, and what the direction scales by.</param>
     /// <param name="position">The tensor's position among all the parameters, which seeds its direction.</param>
     /// <param name="analytic">a over the tensor; checked unchanged once the line's evaluations are done.</param>
     /// <param name="baseCost">J(x).</param>
     /// <param name="seed">The seed of the direction.</param>
     /// <param name="cancellation">The check's cancellation.</param>
     /// <param name="hessianVectorProduct">H u over the tensor at the given point for a direction u over it, for R2; null for R1.</param>
-    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, int position, AnalyticGradient<T> analytic, double baseCost, int seed, CancellationToken cancellation, Func<T[], T[]>? hessianVectorProduct = null)
+    public static TaylorReport Run<T>(Func<T> cost, NamedTensor<T> tensor, ReadOnlyMemory<T> given, int position, AnalyticGradient<T> analytic, double baseCost, int seed, CancellationToken cancellation, Func<T[], T[]>? hessianVectorProduct = null)
         where T : IFloatingPointIeee754<T>
     {
-        var unit = new RandomDirection(seed, position, DirectionSubstream, analytic.Length);
-        SeededRandom random = unit.Start();
-        var direction = new double[analytic.Length];
-        Span<T> values = tensor.Storage.Span;
-        for (int i = 0; i < direction.Length; i++)
-        {
-            direction[i] = unit.Next(ref random) * Math.Max(1, Math.Abs(double.CreateTruncating(values[i])));
-        }
-
+        var direction = new TaylorDirection<T>(new RandomDirection(seed, position, DirectionSubstream, analytic.Length), given);
         int degree = hessianVectorProduct is null ? 1 : 2;
-        (double curvature, double curvatureMagnitude, double roundingReach) = hessianVectorProduct is null ? default : Curvature(hessianVectorProduct, direction, values);
+        (double curvature, double curvatureMagnitude, double roundingReach) = hessianVectorProduct is null ? default : Curvature(hessianVectorProduct, direction.RoundedForProduct(), given.Span);
 
         double slope = 0;
+        TaylorDirection<T>.Pass u = direction.Start();
         for (int i = 0; i < direction.Length; i++)
         {
-            slope += analytic[i] * direction[i];
+            slope += analytic[i] * u.Next(i);
         }
 
         if (!double.IsFinite(slope) || !double.IsFinite(curvature))
@@ -80,7 +74,7 @@ internal static class TaylorRemainderTest
             return new TaylorReport([], [], [], slope, seed, 0, EntryOutcome.AnalyticNotFinite, degree);
         }
 
-        var line = new LineOfPoints<T>(cost, tensor, direction, analytic, cancellation);
+        var line = new LineOfPoints<T>(cost, tensor, given, direction, analytic, cancellation);
         double epsilon = MachineEpsilon.Of<T>();
         double noise = RemainderNoise.Measure(line, baseCost, epsilon);
         var steps = new List<double>();
@@ -119,19 +113,14 @@ internal static class TaylorRemainderTest
 
     /// <summary>
     /// u · H u in double from the user's H u, with Σ |u_i (H u)_i|, the magnitude of that sum, and
-    /// Σ |x_i (H u)_i|, the reach of the points' rounding. The direction is rounded to the element type
-    /// in place first, so that the line moves along the very u whose product was taken.
+    /// Σ |x_i (H u)_i|, the reach of the points' rounding. u is the direction rounded to the element type
+    /// (<see cref="TaylorDirection{T}.RoundedForProduct"/>), which the line then moves along.
     /// </summary>
-    private static (double Curvature, double Magnitude, double RoundingReach) Curvature<T>(Func<T[], T[]> hessianVectorProduct, double[] direction, ReadOnlySpan<T> values)
+    private static (double Curvature, double Magnitude, double RoundingReach) Curvature<T>(Func<T[], T[]> hessianVectorProduct, T[] u, ReadOnlySpan<T> values)
         where T : IFloatingPointIeee754<T>
     {
-        var u = new T[direction.Length];
-        for (int i = 0; i < u.Length; i++)
-        {
-            u[i] = T.CreateTruncating(direction[i]);
-            direction[i] = double.CreateTruncating(u[i]);
-        }
-
+        // The target hands the user's product a copy of u (GradientCheckTarget<T>.WithHessianVectorProduct):
+        // a product that writes into its argument cannot move the line.
         T[] product = hessianVectorProduct(u);
         if (product is null || product.Length != u.Length)
         {
@@ -144,7 +133,7 @@ internal static class TaylorRemainderTest
         double reach = 0;
         for (int i = 0; i < u.Length; i++)
         {
-            double term = direction[i] * double.CreateTruncating(product[i]);
+            double term = double.CreateTruncating(u[i]) * double.CreateTruncating(product[i]);
             curvature += term;
             magnitude += Math.Abs(term);
             reach += Math.Abs(double.CreateTruncating(values[i]) * double.CreateTruncating(product[i]));

@@ -45,6 +45,21 @@ public class SecondOrderRemainderTests
     }
 
     [Test]
+    public void A_product_that_overwrites_the_direction_it_is_given_does_not_move_the_line()
+    {
+        double[] x = MixedCost.Point<double>(7, seed: 3);
+
+        GradientCheckReport report = Check(MixedCost.Cost, x, MixedCost.Gradient(x), (point, v) =>
+        {
+            double[] product = MixedCost.HessianVectorProduct(point, v);
+            Array.Fill(v, 0.0);
+            return product;
+        }, seed: 3);
+
+        Assert.That(report.Passed, Is.True, Sweep(report));
+    }
+
+    [Test]
     public void Passes_a_correct_Rosenbrock_valley_at_every_seed_in_double_and_float([Values(2, 10)] int length)
     {
         var failures = new List<string>();
