@@ -86,14 +86,8 @@ internal sealed class NumericalGradient
         }
     }
 
-    /// <summary>The entry held in <paramref name="slot"/> (0 to <see cref="CheckedCount"/> - 1).</summary>
-    public int IndexAt(int slot) => indices?[slot] ?? slot;
-
-    /// <summary>n of every entry held, slot by slot (<see cref="IndexAt"/>), for the vector work.</summary>
-    public ReadOnlySpan<double> Values => values.AsSpan(0, CheckedCount);
-
-    /// <summary>e(n) of every entry held, slot by slot.</summary>
-    public ReadOnlySpan<double> Errors => errors.AsSpan(0, CheckedCount);
+    /// <summary>n of every entry held, slot by slot.</summary>
+    private ReadOnlySpan<double> Values => values.AsSpan(0, CheckedCount);
 
     /// <summary>
     /// The entries differentiated, in increasing order (null when dense: every entry, the slot its index),

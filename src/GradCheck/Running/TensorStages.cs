@@ -8,7 +8,7 @@ namespace GradCheck.Running;
 /// <summary>
 /// The stages of <see cref="StagedDifferentiation"/> for one tensor's entries: the inner points, the
 /// verdicts they can give, the outer points where a verdict is open, and the climb to larger steps.
-/// Holds the values evaluated so far (<see cref="StencilValues"/>) and counts the evaluations.
+/// Holds the values evaluated so far (<see cref="StencilValues"/>).
 /// </summary>
 /// <typeparam name="T">The element type of the parameters.</typeparam>
 internal sealed class TensorStages<T>
