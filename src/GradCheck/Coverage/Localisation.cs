@@ -61,6 +61,8 @@ internal static class Localisation
             rule.Differentiate(probe, index, noise, into);
         }
 
+        // a is read after the sample's evaluations: it must still be the a given (once for the whole sample).
+        analytic.ThrowIfChanged();
         if (sampled.Exists(index => Fails(analytic, into, index, comparison)))
         {
             return;
@@ -81,8 +83,9 @@ internal static class Localisation
                 if (!into.IsChecked(index))
                 {
                     rule.Differentiate(probe, index, noise, into);
-                        }
+                }
 
+                analytic.ThrowIfChanged();
                 found += Fails(analytic, into, index, comparison) ? 1 : 0;
                 continue;
             }
@@ -94,7 +97,7 @@ internal static class Localisation
             {
                 var direction = new RandomDirection(coverage.Seed, position, substream: -2 - tests, half.Count);
                 tests++;
-                    DirectionReport test = DirectionalProbe.Measure(cost, tensor, given, half.First, direction, analytic, rule, comparison, "a random direction over part of it");
+                DirectionReport test = DirectionalProbe.Measure(cost, tensor, given, half.First, direction, analytic, rule, comparison, "a random direction over part of it");
                 if (!test.Passed)
                 {
                     failing.Add(half);
@@ -106,15 +109,15 @@ internal static class Localisation
                 pending.Push(failing[i]);
             }
         }
-
     }
 
-    /// <summary>Whether an entry differentiated on its own fails, under the scale of the entries known so far.</summary>
+    /// <summary>
+    /// Whether an entry differentiated on its own fails, under the scale of the entries known so far; the
+    /// caller has made sure since the last evaluation that a is still the a given.
+    /// </summary>
     private static bool Fails<T>(AnalyticGradient<T> analytic, NumericalGradient numeric, int index, ComparisonRule comparison)
         where T : IFloatingPointIeee754<T>
     {
-        // a is read after the entry's evaluations: it must still be the a given.
-        analytic.ThrowIfChanged();
         double scale = numeric.LargestFinite();
         return EntryReport.Fails(GradientComparison.Judge(analytic[index], numeric, index, comparison, scale, out _, out _));
     }
