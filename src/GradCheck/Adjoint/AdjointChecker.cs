@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using GradCheck.Coverage;
@@ -118,11 +119,7 @@ public static class AdjointChecker
     {
         Span<T> values = SpanOf<T>(array);
         var result = new double[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            result[i] = double.CreateTruncating(values[i]);
-        }
-
+        TensorPrimitives.ConvertTruncating<T, double>(values, result);
         return result;
     }
 }

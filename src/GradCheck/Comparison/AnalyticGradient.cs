@@ -56,18 +56,13 @@ internal sealed class AnalyticGradient<T>
     {
         get
         {
-            if (copy is null)
-            {
-                return double.CreateTruncating(given.Span[index]);
-            }
-
             if (copiedAt is null)
             {
-                return copy[index];
+                return Everywhere()[index];
             }
 
             int slot = Array.BinarySearch(copiedAt, index);
-            return slot >= 0 ? copy[slot] : throw new InvalidOperationException($"Entry {index} of the gradient of {name} was not copied: only the sampled entries were.");
+            return slot >= 0 ? copy![slot] : throw new InvalidOperationException($"Entry {index} of the gradient of {name} was not copied: only the sampled entries were.");
         }
     }
 
