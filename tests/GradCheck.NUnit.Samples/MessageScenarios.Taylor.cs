@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradCheck.Examples.Models;
 using GradCheck.Testing;
 using NUnit.Framework;
@@ -58,29 +59,34 @@ public sealed partial class MessageScenarios
         Assert.That(TrigonometricGradient(theta, factor), Is.GradientOf<float>(TrigonometricCost).At(theta).ByTaylorRemainder(seed: 4));
     }
 
-    private static float TrigonometricCost(float[] t)
+    /// <summary>f(t) = Σ sin(t_i) t_(i+1)² + exp(t_0 / 2).</summary>
+    private static T TrigonometricCost<T>(T[] t)
+        where T : IFloatingPointIeee754<T>
     {
-        float sum = MathF.Exp(t[0] / 2);
+        T sum = T.Exp(t[0] / T.CreateTruncating(2));
         for (int i = 0; i < t.Length; i++)
         {
-            float next = t[(i + 1) % t.Length];
-            sum += MathF.Sin(t[i]) * next * next;
+            T next = t[(i + 1) % t.Length];
+            sum += T.Sin(t[i]) * next * next;
         }
 
         return sum;
     }
 
-    private static float[] TrigonometricGradient(float[] t, float factor)
+    /// <summary>The gradient of <see cref="TrigonometricCost{T}"/>, every entry times <paramref name="factor"/>.</summary>
+    private static T[] TrigonometricGradient<T>(T[] t, T factor)
+        where T : IFloatingPointIeee754<T>
     {
         int n = t.Length;
-        var gradient = new float[n];
+        T two = T.CreateTruncating(2);
+        var gradient = new T[n];
         for (int i = 0; i < n; i++)
         {
-            float next = t[(i + 1) % n];
-            gradient[i] = (MathF.Cos(t[i]) * next * next) + (2 * t[i] * MathF.Sin(t[(i + n - 1) % n]));
+            T next = t[(i + 1) % n];
+            gradient[i] = (T.Cos(t[i]) * next * next) + (two * t[i] * T.Sin(t[(i + n - 1) % n]));
         }
 
-        gradient[0] += MathF.Exp(t[0] / 2) / 2;
+        gradient[0] += T.Exp(t[0] / two) / two;
         return [.. gradient.Select(value => factor * value)];
     }
 
@@ -88,34 +94,8 @@ public sealed partial class MessageScenarios
     private static void TaylorWithHessian(bool withCrossTerm)
     {
         double[] theta = [0.3, -1.2, 0.8, 1.1, -0.4];
-        double[] gradient = TrigonometricGradientInDouble(theta);
-        Assert.That(gradient, Is.GradientOf<double>(TrigonometricCostInDouble).At(theta).ByTaylorRemainder(seed: 4).WithHessianVectorProduct((t, v) => TrigonometricHessianVectorProduct(t, v, withCrossTerm)));
-    }
-
-    private static double TrigonometricCostInDouble(double[] t)
-    {
-        double sum = Math.Exp(t[0] / 2);
-        for (int i = 0; i < t.Length; i++)
-        {
-            double next = t[(i + 1) % t.Length];
-            sum += Math.Sin(t[i]) * next * next;
-        }
-
-        return sum;
-    }
-
-    private static double[] TrigonometricGradientInDouble(double[] t)
-    {
-        int n = t.Length;
-        var gradient = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            double next = t[(i + 1) % n];
-            gradient[i] = (Math.Cos(t[i]) * next * next) + (2 * t[i] * Math.Sin(t[(i + n - 1) % n]));
-        }
-
-        gradient[0] += Math.Exp(t[0] / 2) / 2;
-        return gradient;
+        double[] gradient = TrigonometricGradient(theta, factor: 1.0);
+        Assert.That(gradient, Is.GradientOf<double>(TrigonometricCost).At(theta).ByTaylorRemainder(seed: 4).WithHessianVectorProduct((t, v) => TrigonometricHessianVectorProduct(t, v, withCrossTerm)));
     }
 
     private static double[] TrigonometricHessianVectorProduct(double[] t, double[] v, bool withCrossTerm)

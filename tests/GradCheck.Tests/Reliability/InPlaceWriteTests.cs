@@ -28,16 +28,9 @@ public class InPlaceWriteTests<T>
     {
         T[] weights = Weights();
         ulong[] before = Bits.Of(weights);
-        var options = new GradientCheckOptions
+        var options = coverage.Options(sampledEntries: 3, seed: 1) with
         {
             Method = method,
-            Coverage = coverage switch
-            {
-                CheckedCoverage.SampledEntries => CheckCoverage.SampledEntries(3, seed: 1),
-                CheckedCoverage.RandomDirections => CheckCoverage.RandomDirections(seed: 1),
-                _ => CheckCoverage.EveryEntry,
-            },
-            Workers = coverage == CheckedCoverage.TwoWorkers ? 2 : 1,
         };
 
         GradientCheckReport report = GradientCheckTarget<T>.Named(() => ClampingCost(weights, writesAnotherEntry), new Dictionary<string, T[]> { ["w"] = weights })

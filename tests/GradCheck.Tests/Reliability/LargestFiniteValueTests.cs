@@ -23,16 +23,9 @@ public class LargestFiniteValueTests<T>
         T largest = T.BitDecrement(T.PositiveInfinity);
         T[] theta = [T.CreateTruncating(share) * largest, -T.CreateTruncating(share) * largest, T.CreateTruncating(1.5)];
         T[] weights = [T.CreateTruncating(0.25), T.CreateTruncating(0.5), T.CreateTruncating(-2)];
-        var options = new GradientCheckOptions
+        var options = coverage.Options(sampledEntries: 2, seed: 4) with
         {
             Method = method,
-            Coverage = coverage switch
-            {
-                CheckedCoverage.SampledEntries => CheckCoverage.SampledEntries(2, seed: 4),
-                CheckedCoverage.RandomDirections => CheckCoverage.RandomDirections(seed: 4),
-                _ => CheckCoverage.EveryEntry,
-            },
-            Workers = coverage == CheckedCoverage.TwoWorkers ? 2 : 1,
         };
 
         // J = Σ w_i θ_i, summed in the order that keeps every partial sum finite.

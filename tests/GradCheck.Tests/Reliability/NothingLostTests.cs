@@ -27,15 +27,8 @@ public class NothingLostTests<T>
         Dictionary<string, Array> gradients = network.Gradient(dropOneOverM: path == FaultPath.Fails);
         Dictionary<string, ulong[]> gradientBits = Bits.Of(gradients);
         using var cancellation = new CancellationTokenSource();
-        var options = new GradientCheckOptions
+        var options = coverage.Options(sampledEntries: 5, seed: 3) with
         {
-            Coverage = coverage switch
-            {
-                CheckedCoverage.SampledEntries => CheckCoverage.SampledEntries(5, seed: 3),
-                CheckedCoverage.RandomDirections => CheckCoverage.RandomDirections(seed: 3),
-                _ => CheckCoverage.EveryEntry,
-            },
-            Workers = coverage == CheckedCoverage.TwoWorkers ? 2 : 1,
             CancellationToken = cancellation.Token,
         };
         GradientCheckTarget<T> target = GradientCheckTarget<T>.Named(CostOf(network, path, parameters, cancellation), network.Parameters)
