@@ -29,15 +29,10 @@ internal sealed class ParameterWrittenException : Exception
     public static void ThrowIfNotGiven<T>(NamedTensor<T> tensor, ReadOnlySpan<T> values, ReadOnlySpan<T> given)
         where T : IFloatingPointIeee754<T>
     {
-        if (Bitwise.Equal(values, given))
+        int index = Bitwise.FirstDifference<T>(values, given);
+        if (index < 0)
         {
             return;
-        }
-
-        int index = 0;
-        while (Bitwise.Equal(values.Slice(index, 1), given.Slice(index, 1)))
-        {
-            index++;
         }
 
         string[] shown = DistinctDigits.General([double.CreateTruncating(given[index]), double.CreateTruncating(values[index])]);

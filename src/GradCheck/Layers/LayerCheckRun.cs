@@ -125,15 +125,13 @@ internal static class LayerCheckRun
         TensorStorage<T> givenStorage = TensorStorageFactory.Wrap<T>(input, Layer.InputName, writable: false);
         ReadOnlySpan<T> given = givenStorage.Span;
         ReadOnlySpan<T> now = TensorStorageFactory.Wrap<T>(x, Layer.InputName, writable: false).Span;
-        for (int i = 0; i < given.Length; i++)
+        int i = Bitwise.FirstDifference(given, now);
+        if (i >= 0)
         {
-            if (!Bitwise.Equal(given.Slice(i, 1), now.Slice(i, 1)))
-            {
-                string[] shown = DistinctDigits.General([double.CreateTruncating(given[i]), double.CreateTruncating(now[i])]);
-                throw new InvalidOperationException(
-                    $"The {pass} pass modified its input {Layer.InputName} ({Shapes.EntryLabel(Layer.InputName, i, givenStorage.Shape)} was {shown[0]} and is {shown[1]} after it), " +
-                    $"so the layer would be checked at another {Layer.InputName} than the one given: a layer's passes must leave their input as it is; copy it before changing it in place.");
-            }
+            string[] shown = DistinctDigits.General([double.CreateTruncating(given[i]), double.CreateTruncating(now[i])]);
+            throw new InvalidOperationException(
+                $"The {pass} pass modified its input {Layer.InputName} ({Shapes.EntryLabel(Layer.InputName, i, givenStorage.Shape)} was {shown[0]} and is {shown[1]} after it), " +
+                $"so the layer would be checked at another {Layer.InputName} than the one given: a layer's passes must leave their input as it is; copy it before changing it in place.");
         }
     }
 
