@@ -30,26 +30,24 @@ public sealed class GradientCheckTarget<T>
 
     private readonly Func<WorkerModel<T>>? workerModels;
 
-    /// <summary>The cost and point of a flat target, for <see cref="WithHessianVectorProduct"/>; null for named tensors.</summary>
-    private Func<T[], T>? flatCost;
-
-    private T[]? flatTheta;
-
-    /// <summary>True for a pure cost of a flat vector, whose gradient is a vector; false for named tensors, whose gradients are a dictionary.</summary>
-    private readonly bool flat;
+    /// <summary>
+    /// The cost and point of a pure cost of a flat vector, whose gradient is a vector (kept for
+    /// <see cref="WithHessianVectorProduct"/>); null for named tensors, whose gradients are a dictionary.
+    /// </summary>
+    private readonly FlatCost? flatCost;
 
     private GradientCheckTarget(
         IReadOnlyList<string> tensorNames,
         string[] tensorDescriptions,
         CheckRun check,
         Func<WorkerModel<T>>? workerModels,
-        bool flat)
+        FlatCost? flatCost)
     {
         TensorNames = tensorNames;
         this.tensorDescriptions = tensorDescriptions;
         this.check = check;
         this.workerModels = workerModels;
-        this.flat = flat;
+        this.flatCost = flatCost;
     }
 
     /// <summary>The parameter tensors' names, in order: <c>theta</c> for a flat target.</summary>
@@ -99,12 +97,12 @@ public sealed class GradientCheckTarget<T>
     public GradientCheckTarget<T> WithHessianVectorProduct(Func<T[], T[], T[]> hessianVectorProduct)
     {
         ArgumentNullException.ThrowIfNull(hessianVectorProduct);
-        if (!flat || flatCost is null || flatTheta is null)
+        if (flatCost is null)
         {
             throw new InvalidOperationException($"A Hessian-vector product of a function of two vectors goes with a flat target (GradientCheckTarget<T>.Flat), not with named tensors ({Description}).");
         }
 
-        return FlatWith(flatCost, flatTheta, hessianVectorProduct);
+        return FlatWith(flatCost.Cost, flatCost.Theta, hessianVectorProduct);
     }
 
     private static GradientCheckTarget<T> FlatWith(Func<T[], T> cost, T[] theta, Func<T[], T[], T[]>? hessianVectorProduct) =>
@@ -127,11 +125,7 @@ public sealed class GradientCheckTarget<T>
                 return TransposedShape.Mark(GradientCheckRun.Run(() => cost(point), parameters, given, options, () => CopyOf(cost, point), aligned, notes, along), transposed);
             },
             workerModels: null,
-            flat: true)
-        {
-            flatCost = cost,
-            flatTheta = theta,
-        };
+            new FlatCost(cost, theta));
 
     /// <summary>
     /// A cost that reads named tensors in place (a model's <c>W1</c>, <c>b1</c>, ...). Each entry is
@@ -157,7 +151,7 @@ public sealed class GradientCheckTarget<T>
                 return TransposedShape.Mark(GradientCheckRun.Run(cost, wrapped, given, options, workerModels, aligned, notes), transposed);
             },
             workerModels: null,
-            flat: false)
+            flatCost: null)
         {
             InPlaceParameters = wrapped,
         };
@@ -174,7 +168,7 @@ public sealed class GradientCheckTarget<T>
     public GradientCheckTarget<T> WithWorkerModels(Func<WorkerModel<T>> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return new GradientCheckTarget<T>(TensorNames, tensorDescriptions, check, factory, flat) { InPlaceParameters = InPlaceParameters };
+        return new GradientCheckTarget<T>(TensorNames, tensorDescriptions, check, factory, flatCost) { InPlaceParameters = InPlaceParameters };
     }
 
     /// <summary>Checks a dictionary of gradients, keyed by the parameter names or by <c>d</c> + name, against finite differences of the cost.</summary>
@@ -228,7 +222,7 @@ public sealed class GradientCheckTarget<T>
     internal TensorSet<T> ActualGradients(object actual)
     {
         ArgumentNullException.ThrowIfNull(actual);
-        return flat && !TensorSet<T>.IsNamedTensors(actual)
+        return flatCost is not null && !TensorSet<T>.IsNamedTensors(actual)
             ? FlatGradientSet(actual)
             : TensorSet<T>.FromNamedTensors(actual, writable: false, role: "gradient");
     }
@@ -236,7 +230,7 @@ public sealed class GradientCheckTarget<T>
     private GradientCheckReport CheckVector(object gradient, GradientCheckOptions? options)
     {
         ArgumentNullException.ThrowIfNull(gradient);
-        if (!flat)
+        if (flatCost is null)
         {
             throw new ArgumentException(
                 $"The parameters are named tensors ({Description}): pass their gradients as a dictionary keyed by the parameter names or by d + name, not a {TypeNames.Friendly(gradient.GetType())}.",
@@ -322,4 +316,7 @@ public sealed class GradientCheckTarget<T>
         T[] copy = (T[])point.Clone();
         return new WorkerModel<T>(() => cost(copy), TensorSet<T>.Single(FlatParameterName, copy, writable: true));
     }
+
+    /// <summary>A flat target's cost and the point it is checked at.</summary>
+    private sealed record FlatCost(Func<T[], T> Cost, T[] Theta);
 }

@@ -60,6 +60,19 @@ public class SecondOrderRemainderTests
     }
 
     [Test]
+    public void A_flat_target_given_worker_models_still_takes_its_Hessian_vector_product()
+    {
+        double[] x = MixedCost.Point<double>(7, seed: 5);
+        double[] copy = [.. x];
+        GradientCheckTarget<double> target = GradientCheckTarget<double>.Flat(MixedCost.Cost, x)
+            .WithWorkerModels(() => WorkerModel.Of(() => MixedCost.Cost(copy), new Dictionary<string, double[]> { ["theta"] = copy }));
+
+        GradientCheckReport report = target.WithHessianVectorProduct(MixedCost.HessianVectorProduct).Check(MixedCost.Gradient(x), Taylor(5));
+
+        Assert.That(report.Passed && report.Tensors[0].Taylor!.Degree == 2, Is.True, Sweep(report));
+    }
+
+    [Test]
     public void Passes_a_correct_Rosenbrock_valley_at_every_seed_in_double_and_float([Values(2, 10)] int length)
     {
         var failures = new List<string>();
